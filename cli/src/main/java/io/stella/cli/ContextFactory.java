@@ -1,0 +1,24 @@
+package io.stella.cli;
+
+import picocli.CommandLine;
+
+/** Creates commands with the {@link Context} handed to their constructor; no reflection beyond picocli's. */
+final class ContextFactory implements CommandLine.IFactory {
+    private final Context context;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    ContextFactory(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+        if (cls == ScanImageCommand.class) {
+            return cls.cast(new ScanImageCommand(context));
+        }
+        if (cls == RegistryTestCommand.class) {
+            return cls.cast(new RegistryTestCommand(context));
+        }
+        return fallback.create(cls);
+    }
+}

@@ -1,0 +1,40 @@
+package io.stella.cli;
+
+import io.stella.registry.failure.FailureCode;
+
+/** Exit codes of stella; documented in the README. A failure never exits 0. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** Any failure not covered below. */
+    public static final int FAILURE = 1;
+    /** Wrong flags, invalid reference, invalid configuration. */
+    public static final int USAGE = 2;
+    /** Authentication or authorization failed (AUTH_*, CATALOG_DENIED). */
+    public static final int AUTH = 3;
+    /** The image, repository or platform does not exist (or is hidden). */
+    public static final int NOT_FOUND = 4;
+    /** Network or TLS failure (NETWORK_*, TLS_*). */
+    public static final int NETWORK = 5;
+    /** The registry failed or sent something unusable (rate limit, 5xx, bad manifest, digest mismatch). */
+    public static final int REGISTRY = 6;
+
+    private ExitCodes() {
+    }
+
+    public static int of(FailureCode code) {
+        String name = code.name();
+        if (name.startsWith("AUTH_") || code == FailureCode.CATALOG_DENIED) {
+            return AUTH;
+        }
+        if (name.startsWith("NETWORK_") || name.startsWith("TLS_") || code == FailureCode.INSECURE_NOT_ALLOWED) {
+            return NETWORK;
+        }
+        return switch (code) {
+            case IMAGE_NOT_FOUND, REPOSITORY_NOT_FOUND_OR_DENIED, PLATFORM_NOT_FOUND -> NOT_FOUND;
+            case INVALID_REFERENCE, CONFIG_INVALID -> USAGE;
+            case REGISTRY_RATE_LIMITED, REGISTRY_UNAVAILABLE, REGISTRY_PROTOCOL_ERROR, MANIFEST_UNSUPPORTED,
+                 MANIFEST_INVALID, DIGEST_MISMATCH -> REGISTRY;
+            default -> FAILURE;
+        };
+    }
+}

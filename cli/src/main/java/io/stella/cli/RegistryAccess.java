@@ -1,0 +1,140 @@
+package io.stella.cli;
+
+import io.stella.cli.output.FailurePrinter;
+import io.stella.cli.output.Json;
+import io.stella.cli.output.TraceStreamer;
+import io.stella.registry.Secret;
+import io.stella.registry.auth.ResolvedCredential;
+import io.stella.registry.auth.sources.CredentialResolver;
+import io.stella.registry.auth.sources.ExplicitCredentialSource;
+import io.stella.registry.client.Endpoint;
+import io.stella.registry.client.RegistryClient;
+import io.stella.registry.config.RegistryConfig;
+import io.stella.registry.config.StellaConfig;
+import io.stella.registry.config.StellaConfigLoader;
+import io.stella.registry.failure.FailureCode;
+import io.stella.registry.failure.RegistryException;
+import io.stella.registry.http.NetworkSettings;
+import io.stella.registry.http.TlsSettings;
+import io.stella.registry.trace.Trace;
+import io.stella.registry.trace.TraceEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the common options into a {@link RegistryClient}: config, credential chain, TLS, timeouts and
+ * the verbose trace; and prints failures the same way for every command.
+ */
+final class RegistryAccess {
+    private final Context context;
+    private final CommonOptions options;
+    private final Trace trace = new Trace(Clock.systemUTC());
+    private CredentialResolver resolver;
+
+    RegistryAccess(Context context, CommonOptions options) {
+        this.context = context;
+        this.options = options;
+        if (options.verbose) {
+            trace.onEvent(new TraceStreamer(context.err()));
+        }
+    }
+
+    /**
+     * @param explicitFor the registry the explicit --username applies to (the image's), if any
+     */
+    RegistryClient clientFor(Endpoint endpoint, Optional<String> explicitFor) {
+        StellaConfig config = loadConfig();
+        Optional<RegistryConfig> entry = config.forHost(endpoint.registry());
+        boolean insecure = options.insecureSkipVerify || entry.map(e -> e.tls().insecureSkipVerify()).orElse(false);
+        if (insecure) {
+            context.err().println("warning: TLS verification is off for " + endpoint.registry()
+                    + " (--insecure-skip-verify); the connection can be intercepted.");
+        }
+        List<Path> cas = new ArrayList<>();
+        entry.flatMap(e -> e.tls().caCertPath()).ifPresent(cas::add);
+        if (options.caCert != null) {
+            cas.add(options.caCert);
+        }
+        resolver = credentialResolver(config, endpoint, explicitFor);
+        ResolvedCredential credential = resolver.resolve(endpoint.registry());
+        trace.record(TraceEvent.Kind.CREDENTIAL, "credential for " + endpoint.registry() + ": "
+                + credential.credential().kind() + " from " + credential.origin());
+        NetworkSettings network = options.timeout().map(NetworkSettings.DEFAULT::withTimeout).orElse(NetworkSettings.DEFAULT);
+        Endpoint effective = new Endpoint(endpoint.registry(), endpoint.apiHost(),
+                endpoint.explicitScheme().or(() -> entry.filter(RegistryConfig::explicitHttp).map(e -> "http")),
+                insecure);
+        return RegistryClient.builder(effective)
+                .credential(credential)
+                .tls(new TlsSettings(cas, insecure))
+                .network(network)
+                .environment(context.env())
+                .trace(trace)
+                .build();
+    }
+
+    private StellaConfig loadConfig() {
+        StellaConfigLoader loader = new StellaConfigLoader();
+        return options.config != null ? loader.load(options.config) : loader.loadDefault(context.env());
+    }
+
+    private CredentialResolver credentialResolver(StellaConfig config, Endpoint endpoint, Optional<String> explicitFor) {
+        Optional<ExplicitCredentialSource> explicit = Optional.empty();
+        if (options.username != null) {
+            explicit = Optional.of(new ExplicitCredentialSource(explicitFor.orElse(endpoint.registry()), options.username,
+                    password()));
+        } else if (options.password != null || options.passwordStdin) {
+            throw usage("--password and --password-stdin need --username");
+        }
+        Path home = Path.of(context.env().getOrDefault("HOME", System.getProperty("user.home")));
+        return CredentialResolver.standard(explicit, config, Optional.ofNullable(options.authFile), context.env(), home);
+    }
+
+    private Secret password() {
+        if (options.passwordStdin && options.password != null) {
+            throw usage("give either --password or --password-stdin, not both");
+        }
+        if (options.passwordStdin) {
+            try {
+                String text = new String(context.in().readAllBytes(), StandardCharsets.UTF_8);
+                String value = text.strip();
+                if (value.isEmpty()) {
+                    throw usage("--password-stdin read nothing from standard input");
+                }
+                return Secret.of(value);
+            } catch (IOException e) {
+                throw usage("cannot read the password from standard input: " + e.getMessage());
+            }
+        }
+        if (options.password != null) {
+            context.err().println("warning: --password puts the password in shell history and process listings; "
+                    + "use --password-stdin.");
+            return Secret.of(options.password);
+        }
+        throw usage("--username needs --password-stdin (or --password)");
+    }
+
+    private static RegistryException usage(String message) {
+        return RegistryException.builder(FailureCode.CONFIG_INVALID, message)
+                .hint("e.g. echo \"$TOKEN\" | stella … --username USER --password-stdin").build();
+    }
+
+    /** Prints the failure and returns the exit code for it. */
+    int fail(RegistryException e) {
+        RegistryException shown = e;
+        if (e.code() == FailureCode.AUTH_NO_CREDENTIALS && resolver != null) {
+            shown = e.withContext(e.registry(), e.repository(),
+                    java.util.Map.of("credential_sources_searched", String.join("; ", resolver.describeSources())));
+        }
+        if (options.json()) {
+            Json.print(FailurePrinter.json(shown), context.out());
+        } else {
+            FailurePrinter.printText(shown, context.err(), true);
+        }
+        return ExitCodes.of(e.code());
+    }
+}

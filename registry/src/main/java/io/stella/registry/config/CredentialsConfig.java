@@ -1,0 +1,91 @@
+package io.stella.registry.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How to get a registry's credentials. The config never holds a secret itself, only where to find it:
+ * a username with {@code password_env} or {@code password_file}, or a bearer token in {@code token_env}.
+ * All fields may be null; with all null there are no credentials.
+ *
+ * @param username     the user name to send with the password
+ * @param passwordEnv  the name of the environment variable holding the password
+ * @param passwordFile a file whose contents (trailing newline trimmed) are the password
+ * @param tokenEnv     the name of the environment variable holding a registry bearer token
+ */
+public record CredentialsConfig(String username, String passwordEnv, Path passwordFile, String tokenEnv) {
+
+    public static final CredentialsConfig NONE = new CredentialsConfig(null, null, null, null);
+
+    private static final Pattern ENV_VAR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    public CredentialsConfig {
+        requireNotBlank("username", username);
+        requireEnvVarName("password_env", passwordEnv);
+        requireEnvVarName("token_env", tokenEnv);
+        if (passwordFile != null && passwordFile.toString().isBlank()) {
+            throw new InvalidConfigValueException("password_file", "password_file is empty; give the path of a file holding the password");
+        }
+        boolean hasPassword = passwordEnv != null || passwordFile != null;
+        if (passwordEnv != null && passwordFile != null) {
+            throw new InvalidConfigValueException("password_file", "set either password_env or password_file, not both");
+        }
+        if (tokenEnv != null && hasPassword) {
+            throw new InvalidConfigValueException("token_env",
+                    "token_env cannot be combined with password_env/password_file; use token_env alone for a "
+                            + "registry bearer token, or username with password_env for a token used as password");
+        }
+        if (tokenEnv != null && username != null) {
+            throw new InvalidConfigValueException("username",
+                    "username is not used with token_env (a bearer token carries no user name); remove it, or use "
+                            + "password_env instead of token_env to send the token as the user's password");
+        }
+        if (hasPassword && username == null) {
+            throw new InvalidConfigValueException("username", "username is required with password_env/password_file");
+        }
+        if (username != null && !hasPassword) {
+            throw new InvalidConfigValueException("username",
+                    "username needs a password: add password_env (an environment variable name) or password_file");
+        }
+    }
+
+    /** Whether any credential is configured. */
+    public boolean isConfigured() {
+        return username != null || tokenEnv != null;
+    }
+
+    public Optional<String> passwordEnvName() {
+        return Optional.ofNullable(passwordEnv);
+    }
+
+    public Optional<Path> passwordFilePath() {
+        return Optional.ofNullable(passwordFile);
+    }
+
+    public Optional<String> tokenEnvName() {
+        return Optional.ofNullable(tokenEnv);
+    }
+
+    CredentialsConfig resolvedAgainst(Path directory) {
+        return passwordFile == null ? this
+                : new CredentialsConfig(username, passwordEnv, directory.resolve(passwordFile), tokenEnv);
+    }
+
+    private static void requireNotBlank(String key, String value) {
+        if (value != null && value.isBlank()) {
+            throw new InvalidConfigValueException(key, key + " is empty; remove it or give a value");
+        }
+    }
+
+    // The value is never echoed: a user may have pasted the password itself here.
+    private static void requireEnvVarName(String key, String value) {
+        if (value == null) {
+            return;
+        }
+        if (!ENV_VAR_NAME.matcher(value).matches()) {
+            throw new InvalidConfigValueException(key, key + " must be the NAME of an environment variable "
+                    + "(letters, digits and '_', not starting with a digit), not the secret itself");
+        }
+    }
+}

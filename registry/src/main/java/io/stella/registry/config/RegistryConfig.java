@@ -1,0 +1,44 @@
+package io.stella.registry.config;
+
+import java.nio.file.Path;
+
+/**
+ * One entry of {@code registries:} in the config.
+ *
+ * @param name        a label for messages; defaults to the url's host key
+ * @param url         where the registry is, see {@link RegistryUrl}
+ * @param type        the kind of registry; defaults to {@link RegistryType#GENERIC}
+ * @param credentials how to get credentials; defaults to none
+ * @param tls         TLS settings; defaults to system trust and full verification
+ */
+public record RegistryConfig(String name, RegistryUrl url, RegistryType type, CredentialsConfig credentials,
+                             TlsConfig tls) {
+
+    public RegistryConfig {
+        if (url == null) {
+            throw new InvalidConfigValueException("url", "url is required, e.g. url: harbor.example.com");
+        }
+        if (name == null) {
+            name = url.hostKey();
+        } else if (name.isBlank()) {
+            throw new InvalidConfigValueException("name", "name is empty; give a label or remove the key");
+        }
+        type = type == null ? RegistryType.GENERIC : type;
+        credentials = credentials == null ? CredentialsConfig.NONE : credentials;
+        tls = tls == null ? TlsConfig.DEFAULT : tls;
+    }
+
+    /** {@code host[:port]} as in image references, lower-cased, Docker Hub as {@code docker.io}. */
+    public String hostKey() {
+        return url.hostKey();
+    }
+
+    /** Whether the url said {@code http://} explicitly. */
+    public boolean explicitHttp() {
+        return url.explicitHttp();
+    }
+
+    RegistryConfig resolvedAgainst(Path directory) {
+        return new RegistryConfig(name, url, type, credentials.resolvedAgainst(directory), tls.resolvedAgainst(directory));
+    }
+}

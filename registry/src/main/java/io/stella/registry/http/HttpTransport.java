@@ -1,0 +1,194 @@
+package io.stella.registry.http;
+
+import io.stella.registry.failure.FailureCode;
+import io.stella.registry.failure.RegistryException;
+import io.stella.registry.trace.Trace;
+import io.stella.registry.trace.TraceEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends one HTTP request with bounded retries: 5xx, 429 and connection resets are retried with
+ * exponential backoff and jitter, honouring {@code Retry-After}; everything else (including every 4xx
+ * but 429) is returned to the caller at once, so invalid credentials are never retried. Redirects are
+ * not followed here.
+ */
+public final class HttpTransport {
+    private final HttpClient client;
+    private final NetworkSettings settings;
+    private final Trace trace;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    public HttpTransport(TlsSettings tls, NetworkSettings settings, Optional<ProxySelector> proxy, Trace trace,
+                         Sleeper sleeper, Clock clock) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.connectTimeout())
+                .sslContext(SslContexts.forSettings(tls))
+                .executor(Executors.newVirtualThreadPerTaskExecutor());
+        proxy.ifPresent(builder::proxy);
+        this.client = builder.build();
+        this.settings = settings;
+        this.trace = trace;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    public NetworkSettings settings() {
+        return settings;
+    }
+
+    /** A request builder with the response timeout applied. */
+    public HttpRequest.Builder request(java.net.URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(settings.responseTimeout());
+    }
+
+    /**
+     * Sends the request; a 2xx-4xx answer (but 429) comes back unread. Throws a {@link RegistryException}
+     * for network failures and for 5xx/429 that persist after the retries.
+     */
+    public HttpResponse<InputStream> send(HttpRequest request, String registry) {
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            HttpResponse<InputStream> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                if (ConnectionFailures.isTransient(e) && attempt < settings.maxAttempts()) {
+                    pause(backoff(attempt), "retry " + attempt + " after " + e.getClass().getSimpleName(), request);
+                    continue;
+                }
+                throw ConnectionFailures.classify(e, redact(request), registry).toBuilder()
+                        .evidence("attempts", attempt).build();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw RegistryException.builder(FailureCode.NETWORK_ERROR, "interrupted while talking to " + registry)
+                        .registry(registry).cause(e).build();
+            }
+            int status = response.statusCode();
+            trace.record(TraceEvent.Kind.RESPONSE, request.method() + " " + redact(request) + " -> " + status,
+                    responseDetails(response));
+            recordRateLimit(response);
+            if (status != 429 && status < 500) {
+                return response;
+            }
+            RegistryErrorBody body = RegistryErrorBody.read(response.body());
+            Optional<Duration> retryAfter = retryAfter(response);
+            boolean waitable = retryAfter.map(d -> d.compareTo(settings.maxRetryAfter()) <= 0).orElse(true);
+            if (attempt < settings.maxAttempts() && waitable) {
+                Duration wait = retryAfter.map(d -> max(d, Duration.ofMillis(1))).orElse(backoff(attempt));
+                pause(wait, "retry " + attempt + " after HTTP " + status, request);
+                continue;
+            }
+            throw serverFailure(request, response, body, retryAfter, attempt, registry);
+        }
+    }
+
+    private RegistryException serverFailure(HttpRequest request, HttpResponse<?> response, RegistryErrorBody body,
+                                            Optional<Duration> retryAfter, int attempts, String registry) {
+        int status = response.statusCode();
+        boolean limited = status == 429;
+        String message = limited
+                ? "registry " + registry + " is rate-limiting requests (HTTP 429 after " + attempts + " attempts)"
+                : "registry " + registry + " answered HTTP " + status + " " + attempts + " times";
+        RegistryException.Builder b = RegistryException.builder(
+                        limited ? FailureCode.REGISTRY_RATE_LIMITED : FailureCode.REGISTRY_UNAVAILABLE, message)
+                .registry(registry)
+                .evidence("http_status", status)
+                .evidence("url", redact(request))
+                .evidence("attempts", attempts)
+                .evidence("registry_error_code", body.code())
+                .evidence("registry_error_message", body.message());
+        retryAfter.ifPresent(d -> b.evidence("retry_after_seconds", d.toSeconds()));
+        response.headers().firstValue("ratelimit-limit").ifPresent(v -> b.evidence("ratelimit_limit", v));
+        response.headers().firstValue("ratelimit-remaining").ifPresent(v -> b.evidence("ratelimit_remaining", v));
+        if (limited) {
+            b.hint(retryAfter.map(d -> "The registry asks to wait " + d.toSeconds() + " s. ").orElse("")
+                    + FailureCode.REGISTRY_RATE_LIMITED.defaultHint());
+        }
+        return b.build();
+    }
+
+    private void recordRateLimit(HttpResponse<?> response) {
+        Optional<String> limit = response.headers().firstValue("ratelimit-limit");
+        Optional<String> remaining = response.headers().firstValue("ratelimit-remaining");
+        if (limit.isPresent() || remaining.isPresent()) {
+            Map<String, String> details = new LinkedHashMap<>();
+            limit.ifPresent(v -> details.put("ratelimit-limit", v));
+            remaining.ifPresent(v -> details.put("ratelimit-remaining", v));
+            response.headers().firstValue("docker-ratelimit-source").ifPresent(v -> details.put("source", v));
+            trace.record(TraceEvent.Kind.RATE_LIMIT, "rate limit: " + details, details);
+        }
+    }
+
+    private static Map<String, String> responseDetails(HttpResponse<?> response) {
+        Map<String, String> details = new LinkedHashMap<>();
+        response.headers().firstValue("content-type").ifPresent(v -> details.put("content-type", v));
+        response.headers().firstValue("docker-content-digest").ifPresent(v -> details.put("digest", v));
+        response.headers().firstValue("location").ifPresent(v -> details.put("location", RedactedUrl.of(v)));
+        return details;
+    }
+
+    Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("retry-after").flatMap(v -> parseRetryAfter(v, clock.instant()));
+    }
+
+    static Optional<Duration> parseRetryAfter(String value, Instant now) {
+        String v = value.strip();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(now, at);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (java.time.format.DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        long base = settings.initialBackoff().toMillis() << Math.min(attempt - 1, 16);
+        long capped = Math.min(base, settings.maxBackoff().toMillis());
+        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return Duration.ofMillis(jittered);
+    }
+
+    private void pause(Duration wait, String why, HttpRequest request) {
+        trace.record(TraceEvent.Kind.RETRY, why + ": waiting " + wait.toMillis() + " ms before "
+                + request.method() + " " + redact(request), Map.of());
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RegistryException.builder(FailureCode.NETWORK_ERROR, "interrupted while waiting to retry")
+                    .cause(e).build();
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static String redact(HttpRequest request) {
+        return RedactedUrl.of(request.uri().toString());
+    }
+}

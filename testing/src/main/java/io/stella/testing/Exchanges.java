@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,11 +57,7 @@ final class Exchanges {
     static RecordedRequest record(HttpExchange exchange) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
-                headers.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values), (a, b) -> {
-                    List<String> all = new java.util.ArrayList<>(a);
-                    all.addAll(b);
-                    return all;
-                }));
+                headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
         return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(), headers, Instant.now());
     }

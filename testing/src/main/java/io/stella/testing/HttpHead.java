@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The start line and header fields of an HTTP/1.1 message, as read from and written to a raw socket. */
 final class HttpHead {
@@ -88,7 +89,7 @@ final class HttpHead {
         fields.removeIf(f -> f.getKey().equalsIgnoreCase(name));
     }
 
-    void rewrite(String name, java.util.function.UnaryOperator<String> change) {
+    void rewrite(String name, UnaryOperator<String> change) {
         fields.replaceAll(f -> f.getKey().equalsIgnoreCase(name)
                 ? new AbstractMap.SimpleEntry<>(f.getKey(), change.apply(f.getValue()))
                 : f);

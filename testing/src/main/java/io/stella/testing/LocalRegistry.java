@@ -85,6 +85,7 @@ public final class LocalRegistry implements AutoCloseable {
         return closed != null ? closed : readLog(logFile);
     }
 
+    /** Stops the process and deletes its directory, storage included; {@link #log()} stays readable. */
     @Override
     public void close() {
         if (logAfterClose != null) {

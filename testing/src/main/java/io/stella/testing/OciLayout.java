@@ -1,8 +1,8 @@
 package io.stella.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ final class OciLayout {
 
     private final Path dir;
     private final Path blobs;
-    private final ObjectMapper json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
+    private final ObjectMapper json = new ObjectMapper();
 
     record Descriptor(String mediaType, String digest, long size) {
         Map<String, Object> toJson() {
@@ -91,7 +91,7 @@ final class OciLayout {
     }
 
     /** Counts bytes passing through, to learn a blob's size while streaming it. */
-    static final class CountingOutputStream extends java.io.FilterOutputStream {
+    static final class CountingOutputStream extends FilterOutputStream {
 
         private long count;
 

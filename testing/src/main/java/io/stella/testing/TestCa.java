@@ -7,7 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -151,16 +150,12 @@ public final class TestCa {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(leaf.getPublic()));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    utils.createAuthorityKeyIdentifier(caPublicKey()));
+                    utils.createAuthorityKeyIdentifier(keyPair.getPublic()));
             extensions.add(builder);
         } catch (CertIOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
         return new IssuedCert(sign(builder, keyPair), leaf.getPrivate());
-    }
-
-    private PublicKey caPublicKey() {
-        return keyPair.getPublic();
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer) {

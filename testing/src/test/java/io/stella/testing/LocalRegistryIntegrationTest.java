@@ -92,8 +92,17 @@ class LocalRegistryIntegrationTest {
                 .start();
              LocalRegistry registry = LocalRegistry.builder().token(tokens)
                      .tls(CA.issueServer(List.of("127.0.0.1", "localhost")), CA).start()) {
-            Skopeo.copy(Skopeo.oci(TestImages.singleArch(dir, "linux", "amd64", null, 10_000)), registry,
-                    "team-a/app:1", PushAuth.of("alice", "pw-a"), false);
+            Skopeo.copy(Skopeo.oci(TestImages.singleArch(dir.resolve("single"), "linux", "amd64", null, 10_000)),
+                    registry, "team-a/app:1", PushAuth.of("alice", "pw-a"), false);
+            Skopeo.copyTo(registry, "team-a/multi:1")
+                    .from(Skopeo.oci(TestImages.multiArch(dir.resolve("multi"), List.of(
+                            TestImages.Platform.parse("linux/amd64"), TestImages.Platform.parse("linux/arm64/v8"),
+                            TestImages.Platform.parse("linux/s390x")), 10_000)))
+                    .auth(PushAuth.of("alice", "pw-a"))
+                    .all(true)
+                    .run();
+            assertThatThrownBy(() -> Skopeo.copy(Skopeo.oci(dir.resolve("single")), registry, "team-b/app:1",
+                    PushAuth.of("alice", "pw-a"), false)).hasMessageContaining("skopeo copy failed");
             assertThat(tokens.tokenRequests()).isPositive();
             assertThat(tokens.requests()).anySatisfy(r -> assertThat(r.header("authorization")).isPresent());
 
@@ -107,6 +116,10 @@ class LocalRegistryIntegrationTest {
             HttpResponse<byte[]> ok = manifest(client, registry.baseUrl(), "team-a/app", "1", "Bearer " + aliceToken);
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.headers().firstValue("Content-Type")).hasValue(OCI_MANIFEST);
+            String multiToken = token(client, tokens, "alice", "pw-a", "repository:team-a/multi:pull");
+            HttpResponse<byte[]> index = manifest(client, registry.baseUrl(), "team-a/multi", "1", "Bearer " + multiToken);
+            assertThat(index.headers().firstValue("Content-Type")).hasValue(OCI_INDEX);
+            assertThat(Http.json(index).get("manifests")).hasSize(3);
 
             String eveToken = token(client, tokens, "eve", "pw-e", "repository:team-a/app:pull");
             assertThat(Http.claims(eveToken).get("access")).isEmpty();

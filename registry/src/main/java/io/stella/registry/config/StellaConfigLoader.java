@@ -2,14 +2,15 @@ package io.stella.registry.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.stella.registry.failure.FailureCode;
 import io.stella.registry.failure.RegistryException;
 import java.io.IOException;
@@ -29,8 +30,11 @@ public final class StellaConfigLoader {
 
     public static final String CONFIG_FILE_NAME = "config.yaml";
 
-    private final ObjectMapper mapper = YAMLMapper.builder(
-                    YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+    private final ObjectMapper mapper = YAMLMapper.builder(YAMLFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    // "registries:" with nothing after it is null in YAML; the builder does not enable this by default
+                    .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                    .build())
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -60,21 +64,33 @@ public final class StellaConfigLoader {
      */
     public StellaConfig load(Path file) {
         byte[] content = read(file);
+        ConfigKeyIndex keys;
         try (JsonParser parser = mapper.createParser(content)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return new StellaConfig(List.of(), Optional.of(file));
-            }
-            if (first != JsonToken.START_OBJECT) {
-                throw ConfigErrors.invalid(file, "", "the top level must be a mapping of keys, e.g. 'registries:'",
-                        parser.currentTokenLocation());
-            }
-            return mapper.readValue(parser, StellaConfig.class).loadedFrom(file);
+            keys = ConfigKeyIndex.scan(file, parser);
         } catch (JsonProcessingException e) {
-            throw ConfigErrors.translate(file, e);
+            throw ConfigErrors.syntax(file, e);
         } catch (IOException e) {
-            throw ConfigErrors.invalid(file, "", "could not be read: " + e.getClass().getSimpleName(), null);
+            throw unreadable(file);
         }
+        if (keys.isEmptyDocument()) {
+            return new StellaConfig(List.of(), Optional.of(file));
+        }
+        try {
+            return mapper.readValue(content, StellaConfig.class).loadedFrom(file);
+        } catch (JsonMappingException e) {
+            throw ConfigErrors.binding(file, e, keys);
+        } catch (JsonProcessingException e) {
+            throw ConfigErrors.syntax(file, e);
+        } catch (IOException e) {
+            throw unreadable(file);
+        }
+    }
+
+    // Parsing reads from memory, so this cannot really happen; the cause is left out as it may quote the input.
+    private static RegistryException unreadable(Path file) {
+        return RegistryException.builder(FailureCode.CONFIG_INVALID, "config file " + file + " could not be parsed")
+                .evidence("file", file)
+                .build();
     }
 
     private static byte[] read(Path file) {

@@ -46,6 +46,12 @@ final class ManifestPuller {
                     .registry(session.endpoint().registry()).repository(repository).build();
         }
         Optional<String> headerDigest = response.headers().firstValue("docker-content-digest");
+        String contentType = response.headers().firstValue("content-type").orElse(null);
+        if (contentType != null && MediaTypes.SCHEMA1.contains(contentType.split(";")[0].strip())) {
+            // Signed schema 1 manifests are digested without their signatures: refuse before checking.
+            throw ManifestParser.unsupportedSchema1(where, contentType, headerDigest.orElse(null))
+                    .withContext(session.endpoint().registry(), repository, java.util.Map.of());
+        }
         String algorithm = reference.contains(":") ? Digests.algorithm(reference)
                 : headerDigest.filter(d -> d.startsWith("sha512:")).map(d -> "sha512").orElse("sha256");
         String actual = Digests.of(algorithm, bytes);
@@ -56,7 +62,7 @@ final class ManifestPuller {
             throw digestMismatch(session, repository, where, headerDigest.get(), actual);
         }
         try {
-            return ManifestParser.parse(bytes, response.headers().firstValue("content-type").orElse(null), actual, where);
+            return ManifestParser.parse(bytes, contentType, actual, where);
         } catch (RegistryException e) {
             throw e.withContext(session.endpoint().registry(), repository, java.util.Map.of());
         }

@@ -100,18 +100,27 @@ public final class RegistrySession {
 
     private PingResult doPing() {
         List<String> schemes = endpoint.schemes();
+        RegistryException httpsFailure = null;
         for (int i = 0; i < schemes.size(); i++) {
             URI base = URI.create(schemes.get(i) + "://" + endpoint.apiHost());
             URI url = base.resolve("/v2/");
+            boolean fallbackLeft = i + 1 < schemes.size();
             trace.record(TraceEvent.Kind.REQUEST, "GET " + url + " (ping)");
             HttpResponse<InputStream> response;
             try {
-                response = transport.send(transport.request(url).GET().build(), endpoint.registry());
+                HttpRequest ping = transport.request(url).GET().build();
+                response = fallbackLeft ? transport.probe(ping, endpoint.registry()) : transport.send(ping, endpoint.registry());
             } catch (RegistryException e) {
-                boolean plainServer = e.getCause() instanceof IOException io && ConnectionFailures.isPlainHttpServer(io);
-                if (plainServer && i + 1 < schemes.size()) {
-                    trace.record(TraceEvent.Kind.INFO, endpoint.apiHost() + " does not speak TLS; using plain HTTP");
+                if (fallbackLeft && notATlsServer(e)) {
+                    trace.record(TraceEvent.Kind.INFO, endpoint.apiHost() + " does not speak TLS (" + e.code()
+                            + "); trying plain HTTP");
+                    httpsFailure = e;
                     continue;
+                }
+                if (httpsFailure != null && httpsFailure.code() != FailureCode.TLS_HANDSHAKE_FAILED
+                        && !isPlainServer(httpsFailure)) {
+                    // Neither worked; the HTTPS failure says more about what is wrong.
+                    throw httpsFailure.withContext(endpoint.registry(), null, Map.of("http_fallback", e.code().name()));
                 }
                 throw e;
             }
@@ -136,6 +145,16 @@ public final class RegistrySession {
         throw new IllegalStateException("no scheme to try");
     }
 
+    /** HTTPS found no TLS server there: it answered in plain HTTP, or not at all, or broke the handshake. */
+    private static boolean notATlsServer(RegistryException e) {
+        return isPlainServer(e) || e.code() == FailureCode.NETWORK_TIMEOUT || e.code() == FailureCode.TLS_HANDSHAKE_FAILED
+                || e.code() == FailureCode.NETWORK_ERROR;
+    }
+
+    private static boolean isPlainServer(RegistryException e) {
+        return e.getCause() instanceof IOException io && ConnectionFailures.isPlainHttpServer(io);
+    }
+
     /**
      * Runs a call; returns a 2xx response (or a 404 when the request allows it) with its body unread.
      * The caller must close the body.
@@ -150,7 +169,10 @@ public final class RegistrySession {
             if (status / 100 == 2 || (status == 404 && request.notFoundIsAnswer())) {
                 return response;
             }
-            if (status == 401 && attempt == 0) {
+            // Only a new token (or a first answer to a challenge not seen at ping) can change the outcome;
+            // re-sending rejected Basic credentials would only count towards an account lockout.
+            boolean reauthCanHelp = auth.method().equals("bearer") || challenge.isEmpty();
+            if (status == 401 && attempt == 0 && reauthCanHelp) {
                 List<Challenge> fresh = ChallengeParser.parse(response.headers().allValues("www-authenticate"));
                 RegistryErrorBody.read(response.body());
                 fresh.stream().filter(Challenge::isBearer).findFirst()

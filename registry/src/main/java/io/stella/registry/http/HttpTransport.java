@@ -28,7 +28,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * not followed here.
  */
 public final class HttpTransport {
+    private static final Duration PROBE_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
     private final HttpClient client;
+    private final HttpClient probeClient;
     private final NetworkSettings settings;
     private final Trace trace;
     private final Sleeper sleeper;
@@ -44,6 +47,8 @@ public final class HttpTransport {
                 .executor(Executors.newVirtualThreadPerTaskExecutor());
         proxy.ifPresent(builder::proxy);
         this.client = builder.build();
+        // A TLS probe of a server that may speak plain HTTP: some never answer a ClientHello.
+        this.probeClient = builder.connectTimeout(min(settings.connectTimeout(), PROBE_CONNECT_TIMEOUT)).build();
         this.settings = settings;
         this.trace = trace;
         this.sleeper = sleeper;
@@ -64,14 +69,28 @@ public final class HttpTransport {
      * for network failures and for 5xx/429 that persist after the retries.
      */
     public HttpResponse<InputStream> send(HttpRequest request, String registry) {
+        return send(request, registry, client, settings.maxAttempts());
+    }
+
+    /**
+     * One attempt with a short connect timeout, for trying HTTPS on a server that may only speak plain
+     * HTTP. 5xx and 429 are still answered as by {@link #send}.
+     */
+    public HttpResponse<InputStream> probe(HttpRequest request, String registry) {
+        HttpRequest shortRequest = HttpRequest.newBuilder(request, (n, v) -> true)
+                .timeout(min(settings.responseTimeout(), PROBE_CONNECT_TIMEOUT.multipliedBy(2))).build();
+        return send(shortRequest, registry, probeClient, 1);
+    }
+
+    private HttpResponse<InputStream> send(HttpRequest request, String registry, HttpClient http, int maxAttempts) {
         int attempt = 0;
         while (true) {
             attempt++;
             HttpResponse<InputStream> response;
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
-                if (ConnectionFailures.isTransient(e) && attempt < settings.maxAttempts()) {
+                if (ConnectionFailures.isTransient(e) && attempt < maxAttempts) {
                     pause(backoff(attempt), "retry " + attempt + " after " + e.getClass().getSimpleName(), request);
                     continue;
                 }
@@ -92,7 +111,7 @@ public final class HttpTransport {
             RegistryErrorBody body = RegistryErrorBody.read(response.body());
             Optional<Duration> retryAfter = retryAfter(response);
             boolean waitable = retryAfter.map(d -> d.compareTo(settings.maxRetryAfter()) <= 0).orElse(true);
-            if (attempt < settings.maxAttempts() && waitable) {
+            if (attempt < maxAttempts && waitable) {
                 Duration wait = retryAfter.map(d -> max(d, Duration.ofMillis(1))).orElse(backoff(attempt));
                 pause(wait, "retry " + attempt + " after HTTP " + status, request);
                 continue;
@@ -182,6 +201,10 @@ public final class HttpTransport {
             throw RegistryException.builder(FailureCode.NETWORK_ERROR, "interrupted while waiting to retry")
                     .cause(e).build();
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -37,11 +37,7 @@ public final class ManifestParser {
         }
         String mediaType = mediaType(contentType, json);
         if (MediaTypes.SCHEMA1.contains(mediaType) || Integer.valueOf(1).equals(json.schemaVersion())) {
-            throw RegistryException.builder(FailureCode.MANIFEST_UNSUPPORTED,
-                            where + " is a Docker schema 1 manifest, which stella does not read")
-                    .evidence("media_type", mediaType)
-                    .evidence("digest", digest)
-                    .build();
+            throw unsupportedSchema1(where, mediaType, digest);
         }
         if (MediaTypes.INDEXES.contains(mediaType)) {
             if (json.manifests() == null) {
@@ -69,6 +65,14 @@ public final class ManifestParser {
                 .evidence("digest", digest)
                 .hint("stella reads OCI image manifests/indexes and Docker schema 2 manifests/lists; this may be an "
                         + "artifact (Helm chart, signature) rather than a container image.")
+                .build();
+    }
+
+    public static RegistryException unsupportedSchema1(String where, String mediaType, String digest) {
+        return RegistryException.builder(FailureCode.MANIFEST_UNSUPPORTED,
+                        where + " is a Docker schema 1 manifest, which stella does not read")
+                .evidence("media_type", mediaType)
+                .evidence("digest", digest)
                 .build();
     }
 

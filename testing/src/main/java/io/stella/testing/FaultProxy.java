@@ -172,6 +172,16 @@ public final class FaultProxy implements AutoCloseable {
     private void serve(Socket client) throws IOException {
         InputStream in = new BufferedInputStream(client.getInputStream());
         OutputStream out = new BufferedOutputStream(client.getOutputStream());
+        in.mark(1);
+        if (in.read() == 0x16) {
+            // A TLS ClientHello: answer as Go's net/http (the registry behind us) does, so clients probing
+            // for HTTPS learn at once that this is a plain HTTP server.
+            out.write("HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTPS request to an HTTP server.\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return;
+        }
+        in.reset();
         HttpHead request = HttpHead.read(in);
         if (request == null) {
             return;

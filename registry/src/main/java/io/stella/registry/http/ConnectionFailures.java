@@ -95,10 +95,11 @@ public final class ConnectionFailures {
                     || t instanceof SocketTimeoutException) {
                 return FailureCode.NETWORK_TIMEOUT;
             }
-            if (t instanceof ConnectException) {
+            if (t instanceof ConnectException && !(t instanceof HttpConnectTimeoutException)) {
+                // JDK 21 says "Connection refused"; JDK 25's HttpClient gives a ConnectException without a
+                // message (cause: ClosedChannelException). Other connect failures name themselves.
                 String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-                if (m.contains("refused") || (t.getCause() instanceof ConnectException inner
-                        && String.valueOf(inner.getMessage()).toLowerCase(Locale.ROOT).contains("refused"))) {
+                if (m.contains("refused") || m.isEmpty()) {
                     return FailureCode.NETWORK_CONNECTION_REFUSED;
                 }
             }

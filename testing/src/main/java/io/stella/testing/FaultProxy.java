@@ -101,7 +101,13 @@ public final class FaultProxy implements AutoCloseable {
 
     /** The next {@code count} requests that match, e.g. {@code r -> r.path().contains("/blobs/")}, fail. */
     public FaultProxy failNext(Predicate<RecordedRequest> when, int count, int status, Map<String, String> headers) {
-        rules.failNext(when, count, status, headers, null);
+        return failNext(when, count, status, headers, null);
+    }
+
+    /** As {@link #failNext(Predicate, int, int, Map)} with an explicit body (null: a registry-style error). */
+    public FaultProxy failNext(Predicate<RecordedRequest> when, int count, int status, Map<String, String> headers,
+                               String body) {
+        rules.failNext(when, count, status, headers, body);
         return this;
     }
 

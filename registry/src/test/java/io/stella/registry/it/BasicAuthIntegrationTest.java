@@ -166,4 +166,23 @@ class BasicAuthIntegrationTest {
                 .allSatisfy((RecordedRequest r) -> assertThat(r.header("authorization")).isEmpty());
         assertThat(front.requests()).anyMatch(r -> r.header("authorization").orElse("").equals(aliceBasic));
     }
+
+    @Test
+    void deniedByTheRegistryIsInsufficientScopeNamingRepositoryAndAction() {
+        RegistryClient client = Clients.builder(front.host()).credential(Clients.user("alice", PASSWORD)).build();
+        client.ping();
+        front.failNext(r -> r.path().contains("/manifests/"), 1, 403, Map.of("Content-Type", "application/json"),
+                "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"requested access to the resource is denied\"}]}");
+        try {
+            assertThatThrownBy(() -> client.resolve(ref(front.host(), "team/app:1.0"), Optional.empty()))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.code()).isEqualTo(FailureCode.AUTH_INSUFFICIENT_SCOPE);
+                        assertThat(e.getMessage()).contains("pull", "team/app", "DENIED");
+                        assertThat(e.evidence()).containsEntry("http_status", "403")
+                                .containsEntry("registry_error_code", "DENIED");
+                    });
+        } finally {
+            front.clearFaults();
+        }
+    }
 }

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * from {@link LocalRegistry#storageRoot()}.
  */
 public final class RecordingServer implements AutoCloseable {
+    static {
+        JdkHttpServers.configure();
+    }
+
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 

@@ -29,6 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (password and refresh_token grants) with ES256 JWTs the registry verifies against the {@link TestCa}.
  */
 public final class TokenService implements AutoCloseable {
+    static {
+        JdkHttpServers.configure();
+    }
+
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String JSON = "application/json";

@@ -15,6 +15,7 @@ import io.stella.registry.manifest.Descriptor;
 import io.stella.registry.manifest.ImageIndex;
 import io.stella.registry.manifest.MediaTypes;
 import io.stella.registry.trace.TraceEvent;
+import io.stella.testing.Closer;
 import io.stella.testing.LocalRegistry;
 import io.stella.testing.PushAuth;
 import io.stella.testing.Skopeo;
@@ -61,12 +62,7 @@ class AnonymousRegistryIntegrationTest {
 
     @AfterAll
     static void stop() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (schema1Registry != null) {
-            schema1Registry.close();
-        }
+        Closer.closeAll(registry, schema1Registry);
     }
 
     private static ImageReference ref(String repoAndTag) {

@@ -15,6 +15,7 @@ import io.stella.registry.config.StellaConfig;
 import io.stella.registry.failure.FailureCode;
 import io.stella.registry.failure.RegistryException;
 import io.stella.registry.manifest.Descriptor;
+import io.stella.testing.Closer;
 import io.stella.testing.FaultProxy;
 import io.stella.testing.LocalRegistry;
 import io.stella.testing.PushAuth;
@@ -60,15 +61,7 @@ class BasicAuthIntegrationTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {front, otherFront, registry, other, storage}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
+        Closer.closeAll(front, otherFront, registry, other, storage);
     }
 
     private static ImageReference ref(String host, String repoAndTag) {

@@ -14,6 +14,7 @@ import io.stella.registry.manifest.Descriptor;
 import io.stella.registry.trace.Trace;
 import io.stella.registry.trace.TraceEvent;
 import io.stella.testing.FaultProxy;
+import io.stella.testing.Closer;
 import io.stella.testing.LocalRegistry;
 import io.stella.testing.PushAuth;
 import io.stella.testing.Skopeo;
@@ -49,12 +50,7 @@ class ResilienceIntegrationTest {
 
     @AfterAll
     static void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+        Closer.closeAll(proxy, registry);
     }
 
     @AfterEach

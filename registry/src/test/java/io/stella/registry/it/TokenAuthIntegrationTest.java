@@ -21,6 +21,7 @@ import io.stella.registry.failure.RegistryException;
 import io.stella.registry.http.TlsSettings;
 import io.stella.registry.manifest.Descriptor;
 import io.stella.registry.trace.Trace;
+import io.stella.testing.Closer;
 import io.stella.testing.FaultProxy;
 import io.stella.testing.LocalRegistry;
 import io.stella.testing.PushAuth;
@@ -91,15 +92,7 @@ class TokenAuthIntegrationTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {registry, postlessRegistry, tokens, postlessTokens}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
+        Closer.closeAll(registry, postlessRegistry, tokens, postlessTokens);
     }
 
     private static RegistryClient.Builder client(LocalRegistry target, ResolvedCredential credential) {
@@ -177,43 +170,35 @@ class TokenAuthIntegrationTest {
                 .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.code()).isEqualTo(FailureCode.CATALOG_DENIED));
     }
 
+    /** A token service and registry of the test's own, whose tokens the test may spoil. */
+    private static TokenService ownTokenService() {
+        return TokenService.builder(ca).user("alice", ALICE_PW).grant("alice", "*", "pull", "push").start();
+    }
+
+    private static LocalRegistry ownRegistry(TokenService service) {
+        LocalRegistry reg = LocalRegistry.builder().token(service).tls(ca.issueServer(List.of("127.0.0.1")), ca).start();
+        Skopeo.copy(Skopeo.oci(TestImages.singleArch(caDir.resolve("own"), "linux", "amd64", null, 1024)), reg,
+                "team-a/app:1.0", PushAuth.of("alice", ALICE_PW), false);
+        return reg;
+    }
+
     @Test
     void tokensTheRegistryRejectsAfterReauthenticationAreTokenExpired() {
-        TokenService expired = null;
-        LocalRegistry reg = null;
-        try {
-            expired = TokenService.builder(ca).user("alice", ALICE_PW).grant("alice", "*", "pull", "push").start();
-            reg = LocalRegistry.builder().token(expired).tls(ca.issueServer(List.of("127.0.0.1")), ca).start();
-            Skopeo.copy(Skopeo.oci(TestImages.singleArch(caDir.resolve("exp"), "linux", "amd64", null, 1024)), reg,
-                    "team-a/app:1.0", PushAuth.of("alice", ALICE_PW), false);
+        try (TokenService expired = ownTokenService(); LocalRegistry reg = ownRegistry(expired)) {
             expired.setIssueExpiredTokens(true);
             RegistryClient c = client(reg, Clients.user("alice", ALICE_PW)).build();
-            LocalRegistry target = reg;
-            assertThatThrownBy(() -> c.resolve(ImageReference.parse(target.host() + "/team-a/app:1.0"), Optional.empty()))
+            assertThatThrownBy(() -> c.resolve(ImageReference.parse(reg.host() + "/team-a/app:1.0"), Optional.empty()))
                     .isInstanceOfSatisfying(RegistryException.class, e -> {
                         assertThat(e.code()).isEqualTo(FailureCode.AUTH_TOKEN_EXPIRED);
                         assertThat(e.hint()).contains("clock");
                     });
             assertThat(c.tokenRequests()).as("one token, then one re-authentication").isEqualTo(2);
-        } finally {
-            if (reg != null) {
-                reg.close();
-            }
-            if (expired != null) {
-                expired.close();
-            }
         }
     }
 
     @Test
     void aTokenRejectedMidScanIsReplacedOnceAndTheScanGoesOn() {
-        TokenService flaky = null;
-        LocalRegistry reg = null;
-        try {
-            flaky = TokenService.builder(ca).user("alice", ALICE_PW).grant("alice", "*", "pull", "push").start();
-            reg = LocalRegistry.builder().token(flaky).tls(ca.issueServer(List.of("127.0.0.1")), ca).start();
-            Skopeo.copy(Skopeo.oci(TestImages.singleArch(caDir.resolve("mid"), "linux", "amd64", null, 1024)), reg,
-                    "team-a/app:1.0", PushAuth.of("alice", ALICE_PW), false);
+        try (TokenService flaky = ownTokenService(); LocalRegistry reg = ownRegistry(flaky)) {
             Trace trace = new Trace(Clock.systemUTC());
             RegistryClient c = client(reg, Clients.user("alice", ALICE_PW)).trace(trace).build();
             // The cached token is one the registry no longer accepts (as when it expires or is revoked).
@@ -224,13 +209,6 @@ class TokenAuthIntegrationTest {
             assertThat(image.manifest().layers()).hasSize(1);
             assertThat(c.tokenRequests()).isEqualTo(2);
             assertThat(trace.events()).anyMatch(e -> e.message().contains("re-authenticating once"));
-        } finally {
-            if (reg != null) {
-                reg.close();
-            }
-            if (flaky != null) {
-                flaky.close();
-            }
         }
     }
 

@@ -85,8 +85,9 @@ final class RegistryAccess {
     private CredentialResolver credentialResolver(StellaConfig config, Endpoint endpoint, Optional<String> explicitFor) {
         Optional<ExplicitCredentialSource> explicit = Optional.empty();
         if (options.username != null) {
+            Secret password = password();
             explicit = Optional.of(new ExplicitCredentialSource(explicitFor.orElse(endpoint.registry()), options.username,
-                    password()));
+                    password, options.passwordStdin ? "--username/--password-stdin" : "--username/--password"));
         } else if (options.password != null || options.passwordStdin) {
             throw usage("--password and --password-stdin need --username");
         }
@@ -123,13 +124,18 @@ final class RegistryAccess {
                 .hint("e.g. echo \"$TOKEN\" | stella … --username USER --password-stdin").build();
     }
 
-    /** Prints the failure and returns the exit code for it. */
-    int fail(RegistryException e) {
-        RegistryException shown = e;
+    /** The failure with what only the CLI knows added: for AUTH_NO_CREDENTIALS, the credential sources searched. */
+    RegistryException explain(RegistryException e) {
         if (e.code() == FailureCode.AUTH_NO_CREDENTIALS && resolver != null) {
-            shown = e.withContext(e.registry(), e.repository(),
+            return e.withContext(e.registry(), e.repository(),
                     java.util.Map.of("credential_sources_searched", String.join("; ", resolver.describeSources())));
         }
+        return e;
+    }
+
+    /** Prints the failure and returns the exit code for it. */
+    int fail(RegistryException e) {
+        RegistryException shown = explain(e);
         if (options.json()) {
             Json.print(FailurePrinter.json(shown), context.out());
         } else {

@@ -49,7 +49,7 @@ final class RegistryTestCommand implements Callable<Integer> {
         List<Step> steps = new ArrayList<>();
         RegistryClient client = null;
         try {
-            Endpoint endpoint = Endpoint.parse(url, options.insecureSkipVerify);
+            Endpoint endpoint = parseUrl();
             client = access.clientFor(endpoint, Optional.of(endpoint.registry()));
             PingResult ping = client.ping();
             steps.add(new Step("ping", "ok", ping.base().resolve("/v2/") + " -> HTTP " + ping.status()
@@ -83,13 +83,29 @@ final class RegistryTestCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (RegistryException e) {
             if (options.json()) {
-                ObjectNode failure = io.stella.cli.output.FailurePrinter.json(e);
+                ObjectNode failure = io.stella.cli.output.FailurePrinter.json(access.explain(e));
                 failure.set("steps", stepsJson(steps));
                 Json.print(failure, context.out());
                 return ExitCodes.of(e.code());
             }
             report(steps, e, client);
             return access.fail(e);
+        }
+    }
+
+    /** The registry URL; a bad one gets a hint about URLs, not the generic one about image references. */
+    private Endpoint parseUrl() {
+        try {
+            return Endpoint.parse(url, options.insecureSkipVerify);
+        } catch (RegistryException e) {
+            if (e.code() != FailureCode.INVALID_REFERENCE) {
+                throw e;
+            }
+            throw e.toBuilder()
+                    .hint("Give the registry as https://host[:port] or host[:port], e.g. https://harbor.example.com "
+                            + "or 127.0.0.1:5000 (a path after the host is ignored).")
+                    .evidence("registry_url", url)
+                    .build();
         }
     }
 

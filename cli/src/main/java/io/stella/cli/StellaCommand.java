@@ -1,35 +1,20 @@
 package io.stella.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
+// The group base is a top-level class: a class cannot extend a class nested in itself (cyclic inheritance).
 @Command(name = "stella", mixinStandardHelpOptions = true, version = "stella 0.1.0",
         description = "Container-registry vulnerability scanner that tells you why a scan failed.",
         subcommands = {StellaCommand.Scan.class, StellaCommand.Registry.class})
-final class StellaCommand extends StellaCommand.Group {
-
-    /** A command that only groups subcommands: run alone, it says so and shows its usage. */
-    abstract static class Group implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().getErr().println("INVALID_USAGE: '" + spec.qualifiedName() + "' needs a subcommand.");
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return ExitCodes.USAGE;
-        }
-    }
+final class StellaCommand extends GroupCommand {
 
     @Command(name = "scan", mixinStandardHelpOptions = true, description = "Scan images.",
             subcommands = ScanImageCommand.class)
-    static final class Scan extends Group {
+    static final class Scan extends GroupCommand {
     }
 
     @Command(name = "registry", mixinStandardHelpOptions = true, description = "Work with registries.",
             subcommands = RegistryTestCommand.class)
-    static final class Registry extends Group {
+    static final class Registry extends GroupCommand {
     }
 }

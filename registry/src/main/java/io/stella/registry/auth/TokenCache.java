@@ -12,14 +12,34 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class TokenCache {
 
-    public record Key(String registry, String service, String scopes) {
-        public static Key of(String registry, String service, List<Scope> scopes) {
-            return new Key(registry, service == null ? "" : service,
+    /**
+     * @param principal who the token is for ({@link #principalOf}): clients with other credentials that
+     *                  share the cache never get each other's tokens
+     */
+    public record Key(String registry, String service, String principal, String scopes) {
+        public static Key of(String registry, String service, String principal, List<Scope> scopes) {
+            return new Key(registry, service == null ? "" : service, principal,
                     String.join(" ", scopes.stream().map(Scope::toString).sorted().toList()));
+        }
+
+        Key withoutScopes() {
+            return new Key(registry, service, principal, "");
         }
     }
 
+    /** Names a credential's owner without its secret: kind, user name and where it came from. */
+    public static String principalOf(ResolvedCredential credential) {
+        String user = switch (credential.credential()) {
+            case Credential.UsernamePassword up -> up.username();
+            case Credential.IdentityToken it -> String.valueOf(it.username());
+            case Credential.RegistryToken rt -> "";
+            case Credential.Anonymous a -> "";
+        };
+        return credential.credential().kind() + ":" + user + "@" + credential.origin();
+    }
+
     private final ConcurrentMap<Key, BearerToken> tokens = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, io.stella.registry.Secret> refreshTokens = new ConcurrentHashMap<>();
     private final double refreshFraction;
 
     public TokenCache(double refreshFraction) {
@@ -45,7 +65,17 @@ public final class TokenCache {
 
     public void put(Key key, BearerToken token) {
         tokens.put(key, token);
+        token.refreshToken().ifPresent(r -> refreshTokens.put(key.withoutScopes(), r));
     }
+
+    /**
+     * The newest refresh token for the key's registry, service and principal, whatever its scopes: a
+     * refresh token stands for the login, so a token for a new scope need not send the password again.
+     */
+    public Optional<io.stella.registry.Secret> refreshToken(Key key) {
+        return Optional.ofNullable(refreshTokens.get(key.withoutScopes()));
+    }
+
 
     public void invalidate(Key key) {
         tokens.remove(key);

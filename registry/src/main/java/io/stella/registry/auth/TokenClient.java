@@ -227,7 +227,7 @@ public final class TokenClient {
         boolean anonymous = credential.isAnonymous();
         String message = why != null ? why : anonymous
                 ? "token service of " + registry + " refused anonymous access (HTTP " + status + ")"
-                : "token service of " + registry + " rejected the credentials from " + credential.origin().source()
+                : "token service of " + registry + " rejected the credentials from " + credential.origin()
                         + " (HTTP " + status + ")";
         return RegistryException.builder(anonymous ? FailureCode.AUTH_NO_CREDENTIALS : FailureCode.AUTH_INVALID_CREDENTIALS,
                         message)

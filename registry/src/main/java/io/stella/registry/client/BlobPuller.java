@@ -25,7 +25,7 @@ final class BlobPuller {
     static InputStream open(RegistrySession session, String repository, Descriptor blob) {
         String where = "blob " + blob.digest() + " of " + repository;
         HttpResponse<InputStream> response = session.execute(RegistryRequest.get(
-                "/v2/" + repository + "/blobs/" + blob.digest(), Scope.pull(repository), where));
+                "/v2/" + repository + "/blobs/" + blob.digest(), Scope.pull(repository), RegistryRequest.Subject.IMAGE, where));
         InputStream watched = new IdleWatchdogInputStream(response.body(), session.transportSettings().idleTimeout(), where);
         InputStream verified = new DigestVerifyingInputStream(watched, blob.digest(), blob.size(), where);
         return new FailureMappingStream(verified, where, session.endpoint().registry(), repository);
@@ -34,7 +34,7 @@ final class BlobPuller {
     static OptionalLong head(RegistrySession session, String repository, String digest) {
         String where = "blob " + digest + " of " + repository;
         HttpResponse<InputStream> response = session.execute(RegistryRequest.head(
-                "/v2/" + repository + "/blobs/" + digest, Scope.pull(repository), where));
+                "/v2/" + repository + "/blobs/" + digest, Scope.pull(repository), RegistryRequest.Subject.IMAGE, where));
         try (InputStream ignored = response.body()) {
             return response.headers().firstValueAsLong("content-length");
         } catch (IOException e) {

@@ -10,7 +10,8 @@ final class CatalogLister {
     }
 
     static List<String> list(RegistrySession session, int pageSize) {
-        RegistryRequest request = RegistryRequest.get("/v2/_catalog?n=" + pageSize, Scope.catalog(), "catalog");
+        RegistryRequest request = RegistryRequest.get("/v2/_catalog?n=" + pageSize, Scope.catalog(),
+                RegistryRequest.Subject.CATALOG, "catalog");
         return PagedList.read(session, request, CatalogJson.class, CatalogJson::repositories).orElseThrow();
     }
 }

@@ -31,7 +31,12 @@ final class ImageResolver {
             case ImageManifest image -> new ResolvedImage(ref, image.digest(), Optional.empty(), image,
                     configPlatform(session, ref.repository(), image));
             case ImageIndex index -> {
-                Descriptor chosen = PlatformSelector.select(index, platform, "index " + ref);
+                Descriptor chosen;
+                try {
+                    chosen = PlatformSelector.select(index, platform, "index " + ref);
+                } catch (RegistryException e) {
+                    throw e.withContext(ref.registry(), ref.repository(), java.util.Map.of());
+                }
                 Manifest inner = ManifestPuller.pull(session, ref.repository(), chosen.digest());
                 if (!(inner instanceof ImageManifest image)) {
                     throw RegistryException.builder(FailureCode.MANIFEST_UNSUPPORTED,

@@ -28,7 +28,7 @@ final class ManifestPuller {
     static Manifest pull(RegistrySession session, String repository, String reference) {
         String where = "manifest " + repository + (reference.contains(":") ? "@" : ":") + reference;
         RegistryRequest request = RegistryRequest.get("/v2/" + repository + "/manifests/" + reference,
-                Scope.pull(repository), where, MediaTypes.ACCEPTED.toArray(String[]::new));
+                Scope.pull(repository), RegistryRequest.Subject.IMAGE, where, MediaTypes.ACCEPTED.toArray(String[]::new));
         HttpResponse<InputStream> response;
         try {
             response = session.execute(request);

@@ -51,8 +51,7 @@ final class PagedList {
             if (next.isEmpty() || got == null || got.isEmpty()) {
                 return Optional.of(all);
             }
-            request = new RegistryRequest("GET", next.get(), first.accept(), first.scope(), first.description(),
-                    first.notFoundIsAnswer());
+            request = first.forPage(next.get());
         }
         throw RegistryException.builder(FailureCode.REGISTRY_PROTOCOL_ERROR,
                 first.description() + ": more than " + MAX_PAGES + " pages").registry(session.endpoint().registry()).build();

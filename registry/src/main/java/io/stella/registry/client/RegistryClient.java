@@ -51,7 +51,7 @@ public final class RegistryClient {
      */
     public void authenticate() {
         var response = session.execute(new RegistryRequest("GET", "/v2/", List.of(), Optional.empty(),
-                "authentication check", false));
+                "authentication check", RegistryRequest.Subject.OTHER, false));
         try (InputStream ignored = response.body()) {
             ignored.readNBytes(64 * 1024);
         } catch (java.io.IOException e) {

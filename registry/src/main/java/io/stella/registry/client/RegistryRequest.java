@@ -16,18 +16,35 @@ import java.util.Optional;
  * @param notFoundIsAnswer return a 404 to the caller instead of failing
  */
 public record RegistryRequest(String method, String pathAndQuery, List<String> accept, Optional<Scope> scope,
-                              String description, boolean notFoundIsAnswer) {
+                              String description, Subject subject, boolean notFoundIsAnswer) {
 
-    public static RegistryRequest get(String path, Scope scope, String description, String... accept) {
-        return new RegistryRequest("GET", path, List.of(accept), Optional.ofNullable(scope), description, false);
+    /** What the call reads, which decides what a 404 means. */
+    public enum Subject {
+        /** A manifest or blob: a 404 is a missing image (when the registry is known to let us see it). */
+        IMAGE,
+        /** A repository's tag list: a 404 is a missing (or hidden) repository. */
+        REPOSITORY,
+        /** The catalog: any refusal or 404 is CATALOG_DENIED. */
+        CATALOG,
+        /** Anything else, e.g. the authentication check. */
+        OTHER
     }
 
-    public static RegistryRequest head(String path, Scope scope, String description, String... accept) {
-        return new RegistryRequest("HEAD", path, List.of(accept), Optional.ofNullable(scope), description, false);
+    public static RegistryRequest get(String path, Scope scope, Subject subject, String description, String... accept) {
+        return new RegistryRequest("GET", path, List.of(accept), Optional.ofNullable(scope), description, subject, false);
+    }
+
+    public static RegistryRequest head(String path, Scope scope, Subject subject, String description, String... accept) {
+        return new RegistryRequest("HEAD", path, List.of(accept), Optional.ofNullable(scope), description, subject, false);
     }
 
     public RegistryRequest allowingNotFound() {
-        return new RegistryRequest(method, pathAndQuery, accept, scope, description, true);
+        return new RegistryRequest(method, pathAndQuery, accept, scope, description, subject, true);
+    }
+
+    /** The same call for another page of a paginated list. */
+    public RegistryRequest forPage(String nextPathAndQuery) {
+        return new RegistryRequest(method, nextPathAndQuery, accept, scope, description, subject, notFoundIsAnswer);
     }
 
     /** The repository a repository scope names, or null. */
@@ -36,6 +53,6 @@ public record RegistryRequest(String method, String pathAndQuery, List<String> a
     }
 
     public boolean isCatalog() {
-        return scope.map(s -> s.type().equals("registry") && s.name().equals("catalog")).orElse(false);
+        return subject == Subject.CATALOG;
     }
 }

@@ -261,7 +261,8 @@ public final class RegistrySession {
             return new AuthorizationHeader("registry-token", Optional.of("Bearer " + rt.token().reveal()), Optional.empty());
         }
         List<Scope> scopes = scope.map(List::of).orElse(List.of());
-        TokenCache.Key key = TokenCache.Key.of(endpoint.registry(), ch.get().service().orElse(null), scopes);
+        TokenCache.Key key = TokenCache.Key.of(endpoint.registry(), ch.get().service().orElse(null),
+                TokenCache.principalOf(credential), scopes);
         ReentrantLock lock = tokenLocks.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
         try {
@@ -276,8 +277,7 @@ public final class RegistrySession {
                             + (int) (cache.refreshFraction() * 100) + "% of its lifetime); refreshing");
                 }
                 cache.invalidate(key);
-                token = tokens.fetch(endpoint.registry(), ch.get(), credential, scopes,
-                        previous.flatMap(BearerToken::refreshToken));
+                token = tokens.fetch(endpoint.registry(), ch.get(), credential, scopes, cache.refreshToken(key));
                 cache.put(key, token);
             }
             return new AuthorizationHeader("bearer", Optional.of("Bearer " + token.token().reveal()), Optional.of(token));
@@ -326,15 +326,15 @@ public final class RegistrySession {
             } else if (auth.method().equals("basic") || auth.method().equals("registry-token")) {
                 code = FailureCode.AUTH_INVALID_CREDENTIALS;
                 message = "registry " + endpoint.registry() + " rejected the " + credential.credential().kind()
-                        + " credentials from " + credential.origin().source();
+                        + " credentials from " + credential.origin();
             } else if (auth.method().equals("none")) {
                 code = FailureCode.AUTH_NO_CREDENTIALS;
                 message = "registry " + endpoint.registry() + " asks for " + rejected.map(Challenge::scheme).orElse("unknown")
                         + " authentication, which the " + credential.credential().kind() + " credentials from "
-                        + credential.origin().source() + " cannot answer";
+                        + credential.origin() + " cannot answer";
             } else if (insufficient) {
                 code = FailureCode.AUTH_INSUFFICIENT_SCOPE;
-                message = "credentials from " + credential.origin().source() + " are valid but were not granted "
+                message = "credentials from " + credential.origin() + " are valid but were not granted "
                         + action + " on " + target + " at " + endpoint.registry();
             } else {
                 code = FailureCode.AUTH_TOKEN_EXPIRED;
@@ -348,11 +348,20 @@ public final class RegistrySession {
                     : "registry " + endpoint.registry() + " denied " + action + " on " + target + " to " + who()
                             + (body.code() != null ? " (" + body.code() + ")" : "");
         } else if (status == 404) {
-            boolean sure = challenge.isEmpty() || granted.orElse(false);
-            code = sure ? FailureCode.IMAGE_NOT_FOUND : FailureCode.REPOSITORY_NOT_FOUND_OR_DENIED;
-            message = sure ? request.description() + " not found at " + endpoint.registry()
-                    : request.description() + " not found at " + endpoint.registry()
-                            + "; the registry does not tell whether it is missing or hidden from " + who();
+            boolean visible = challenge.isEmpty() || granted.orElse(false);
+            if (request.subject() == RegistryRequest.Subject.REPOSITORY) {
+                code = FailureCode.REPOSITORY_NOT_FOUND_OR_DENIED;
+                message = "repository " + repository + " not found at " + endpoint.registry() + (visible
+                        ? " (pull access was granted, so it does not exist)"
+                        : "; the registry does not tell whether it is missing or hidden from " + who());
+            } else if (visible) {
+                code = FailureCode.IMAGE_NOT_FOUND;
+                message = request.description() + " not found at " + endpoint.registry();
+            } else {
+                code = FailureCode.REPOSITORY_NOT_FOUND_OR_DENIED;
+                message = request.description() + " not found at " + endpoint.registry()
+                        + "; the registry does not tell whether it is missing or hidden from " + who();
+            }
         } else {
             code = FailureCode.REGISTRY_PROTOCOL_ERROR;
             message = "registry " + endpoint.registry() + " answered HTTP " + status + " to " + request.description();
@@ -384,7 +393,7 @@ public final class RegistrySession {
 
     private String who() {
         return credential.isAnonymous() ? "anonymous requests"
-                : "the " + credential.credential().kind() + " credentials from " + credential.origin().source();
+                : "the " + credential.credential().kind() + " credentials from " + credential.origin();
     }
 
     @Override

@@ -22,6 +22,6 @@ final class TagLister {
 
     private static RegistryRequest request(String repository, int pageSize) {
         return RegistryRequest.get("/v2/" + repository + "/tags/list?n=" + pageSize, Scope.pull(repository),
-                "tags of " + repository);
+                RegistryRequest.Subject.REPOSITORY, "tags of " + repository);
     }
 }

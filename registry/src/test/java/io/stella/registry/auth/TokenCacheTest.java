@@ -19,7 +19,7 @@ class TokenCacheTest {
     @Test
     void handsOutTokenUntilRefreshFractionOfLifetime() {
         TokenCache cache = new TokenCache(0.75);
-        TokenCache.Key key = TokenCache.Key.of("r", "svc", List.of(Scope.pull("a")));
+        TokenCache.Key key = TokenCache.Key.of("r", "svc", "p", List.of(Scope.pull("a")));
         cache.put(key, token(100));
         assertThat(cache.fresh(key, T0.plusSeconds(74))).isPresent();
         assertThat(cache.fresh(key, T0.plusSeconds(75))).isEmpty();
@@ -28,12 +28,29 @@ class TokenCacheTest {
 
     @Test
     void keysDistinguishRegistryServiceAndScopesButNotScopeOrder() {
-        assertThat(TokenCache.Key.of("r", "s", List.of(Scope.pull("a"), Scope.pull("b"))))
-                .isEqualTo(TokenCache.Key.of("r", "s", List.of(Scope.pull("b"), Scope.pull("a"))));
-        assertThat(TokenCache.Key.of("r", "s", List.of(Scope.pull("a"))))
-                .isNotEqualTo(TokenCache.Key.of("r2", "s", List.of(Scope.pull("a"))))
-                .isNotEqualTo(TokenCache.Key.of("r", "s2", List.of(Scope.pull("a"))))
-                .isNotEqualTo(TokenCache.Key.of("r", "s", List.of(Scope.pull("b"))));
+        assertThat(TokenCache.Key.of("r", "s", "p", List.of(Scope.pull("a"), Scope.pull("b"))))
+                .isEqualTo(TokenCache.Key.of("r", "s", "p", List.of(Scope.pull("b"), Scope.pull("a"))));
+        assertThat(TokenCache.Key.of("r", "s", "p", List.of(Scope.pull("a"))))
+                .isNotEqualTo(TokenCache.Key.of("r2", "s", "p", List.of(Scope.pull("a"))))
+                .isNotEqualTo(TokenCache.Key.of("r", "s2", "p", List.of(Scope.pull("a"))))
+                .isNotEqualTo(TokenCache.Key.of("r", "s", "p", List.of(Scope.pull("b"))));
+    }
+
+    @Test
+    void principalsNeverShareTokensButScopesShareTheRefreshToken() {
+        TokenCache cache = new TokenCache(0.75);
+        TokenCache.Key alice = TokenCache.Key.of("r", "s", "alice", List.of(Scope.pull("a")));
+        TokenCache.Key bob = TokenCache.Key.of("r", "s", "bob", List.of(Scope.pull("a")));
+        cache.put(alice, new BearerToken(Secret.of("t"), T0, T0.plusSeconds(100), Optional.of(Secret.of("refresh")),
+                Optional.empty()));
+        assertThat(cache.fresh(bob, T0)).isEmpty();
+        assertThat(cache.refreshToken(bob)).isEmpty();
+        assertThat(cache.refreshToken(TokenCache.Key.of("r", "s", "alice", List.of(Scope.pull("other")))))
+                .contains(Secret.of("refresh"));
+        assertThat(TokenCache.principalOf(io.stella.registry.auth.ResolvedCredential.anonymous()))
+                .isNotEqualTo(TokenCache.principalOf(new ResolvedCredential(
+                        new Credential.UsernamePassword("alice", Secret.of("pw")), new CredentialOrigin("explicit", "x"))))
+                .doesNotContain("pw");
     }
 
     @Test

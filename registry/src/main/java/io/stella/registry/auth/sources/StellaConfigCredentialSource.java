@@ -68,7 +68,8 @@ public final class StellaConfigCredentialSource implements CredentialSource {
 
     @Override
     public String describe() {
-        return "stella config " + configLabel() + " (" + config.registries().size() + " registries)";
+        return config.source().map(file -> "stella config " + file).orElse("stella config (no file)")
+                + " (" + config.registries().size() + " registries)";
     }
 
     private Secret fromEnv(Entry entry, String key, String variable) {

@@ -12,11 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every credential source of the README, end to end through the CLI: --username with --password-stdin or --password,
@@ -24,18 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * REGISTRY_AUTH_FILE, a credential helper on PATH, and a helper that is not installed. Each run's output names the
  * source that won.
  */
-@Tag("integration")
-@ExtendWith(Registries.Shared.class)
-class CredentialSourcesIntegrationTest {
-
-    static Registries r;
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void registries() {
-        r = Registries.get();
-    }
+class CredentialSourcesIntegrationTest extends CliIntegrationTestBase {
 
     private static List<String> scanJson(Mode mode, String repoAndTag, String... more) {
         List<String> args = new ArrayList<>(List.of("scan", "image", r.image(mode, repoAndTag), "--dry-run",

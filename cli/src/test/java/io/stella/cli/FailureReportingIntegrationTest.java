@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stella.testing.Ports;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,18 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Failures of {@code scan image --dry-run} as a user sees them: the exit code of the README's table, {@code CODE:
  * message} and {@code hint:} on stderr, and the JSON failure document on stdout with {@code --format json}.
  */
-@Tag("integration")
-@ExtendWith(Registries.Shared.class)
-class FailureReportingIntegrationTest {
-
-    static Registries r;
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void registries() {
-        r = Registries.get();
-    }
+class FailureReportingIntegrationTest extends CliIntegrationTestBase {
 
     private CliResult scan(String stdin, String image, String... more) {
         List<String> args = new ArrayList<>(List.of("scan", "image", image, "--dry-run"));

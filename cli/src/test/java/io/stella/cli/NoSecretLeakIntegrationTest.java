@@ -16,32 +16,17 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No secret in any output. {@link Cli} checks every run of every CLI test ({@link Secrets}); this class makes sure
  * that check has teeth: it knows what the token service's tokens look like, it catches planted secrets, and it runs
  * the noisiest commands (--verbose, failures, every credential source, both formats) while tokens are really issued.
  */
-@Tag("integration")
-@ExtendWith(Registries.Shared.class)
-class NoSecretLeakIntegrationTest {
+class NoSecretLeakIntegrationTest extends CliIntegrationTestBase {
 
     private static final Pattern BASIC_HEADER = Pattern.compile("Basic [A-Za-z0-9+/]{8,}={0,2}");
     private static final Pattern BEARER_HEADER = Pattern.compile("Bearer [A-Za-z0-9._-]{8,}");
-
-    static Registries r;
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void registries() {
-        r = Registries.get();
-    }
 
     @Test
     void theTokenServiceIssuesTokensTheCheckRecognises() throws Exception {

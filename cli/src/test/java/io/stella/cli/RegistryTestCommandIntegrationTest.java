@@ -3,33 +3,17 @@ package io.stella.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code stella registry test URL [--repository R] [--verbose]} against the three kinds of registry. */
-@Tag("integration")
-@ExtendWith(Registries.Shared.class)
-class RegistryTestCommandIntegrationTest {
-
-    static Registries r;
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void registries() {
-        r = Registries.get();
-    }
+class RegistryTestCommandIntegrationTest extends CliIntegrationTestBase {
 
     private CliResult test(Mode mode, String... more) {
         List<String> args = new ArrayList<>(List.of("registry", "test", r.url(mode)));

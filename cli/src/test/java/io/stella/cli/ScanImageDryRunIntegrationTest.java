@@ -3,14 +3,9 @@ package io.stella.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,18 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * argument and as {@code --image}, digests checked against what skopeo pushed, platform selection, and the failures
  * of the command itself (missing tag, unknown platform, invalid reference, no --dry-run).
  */
-@Tag("integration")
-@ExtendWith(Registries.Shared.class)
-class ScanImageDryRunIntegrationTest {
-
-    static Registries r;
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void registries() {
-        r = Registries.get();
-    }
+class ScanImageDryRunIntegrationTest extends CliIntegrationTestBase {
 
     private CliResult scan(Mode mode, String... args) {
         List<String> all = new ArrayList<>(List.of("scan", "image"));

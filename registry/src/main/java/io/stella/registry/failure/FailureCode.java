@@ -29,7 +29,8 @@ public enum FailureCode {
     TLS_CERTIFICATE_EXPIRED("The registry's TLS certificate has expired or is not yet valid.",
             "Renew the registry's certificate (or check this host's clock)."),
     TLS_HANDSHAKE_FAILED("The TLS handshake with the registry failed.",
-            "Check that the registry speaks TLS on this port and supports TLS 1.2 or newer."),
+            "Check that the registry speaks TLS on this port and supports TLS 1.2 or newer; if it serves plain "
+                    + "HTTP, give it as http://host:port (allowed for loopback and registries configured insecure)."),
     NETWORK_DNS("The registry host name could not be resolved.",
             "Check the registry host name and this host's DNS configuration."),
     NETWORK_CONNECTION_REFUSED("The registry refused the connection.",

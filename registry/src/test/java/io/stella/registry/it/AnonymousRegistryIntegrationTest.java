@@ -221,4 +221,26 @@ class AnonymousRegistryIntegrationTest {
         assertThat(trace.events()).anyMatch(e -> e.message().contains("does not speak TLS"));
         assertThat(trace.events()).anyMatch(e -> e.message().contains("/v2/app/manifests/1.0"));
     }
+
+    @Test
+    void httpsToAPlainHttpRegistryIsHandshakeFailedNamingHttp() {
+        RegistryClient c = Clients.anonymous("https://" + registry.host());
+        assertThatThrownBy(c::ping).isInstanceOfSatisfying(RegistryException.class, e -> {
+            assertThat(e.code()).isEqualTo(FailureCode.TLS_HANDSHAKE_FAILED);
+            assertThat(e.hint()).contains("http://");
+            assertThat(e.evidence().get("url")).startsWith("https://");
+        });
+    }
+
+    @Test
+    void aServerThatIsNotARegistryIsProtocolError() {
+        try (io.stella.testing.RecordingServer notARegistry = io.stella.testing.RecordingServer.start()) {
+            RegistryClient c = Clients.anonymous(notARegistry.host());
+            assertThatThrownBy(c::ping).isInstanceOfSatisfying(RegistryException.class, e -> {
+                assertThat(e.code()).isEqualTo(FailureCode.REGISTRY_PROTOCOL_ERROR);
+                assertThat(e.getMessage()).contains("does not look like a registry v2 API");
+                assertThat(e.evidence()).containsEntry("http_status", "404");
+            });
+        }
+    }
 }

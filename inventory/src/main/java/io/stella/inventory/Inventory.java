@@ -16,4 +16,13 @@ public record Inventory(ScanTarget target, OsRelease os, List<Package> packages,
         warnings = List.copyOf(warnings);
         analyzers = List.copyOf(analyzers);
     }
+
+    /** Warning kinds after which the inventory does not cover the whole image. */
+    public static final java.util.Set<String> INCOMPLETE_KINDS = java.util.Set.of("decompression-bomb",
+            "layer-too-large", "foreign-layer");
+
+    /** False when part of the image could not be analysed (the warnings say which). */
+    public boolean complete() {
+        return warnings.stream().noneMatch(w -> INCOMPLETE_KINDS.contains(w.kind()));
+    }
 }

@@ -58,6 +58,12 @@ public enum FailureCode {
     DIGEST_MISMATCH("Downloaded content does not match its digest.",
             "The registry, a proxy or the storage behind it corrupted the content; retry, then "
                     + "re-push the image."),
+    LAYER_CORRUPT("A layer could not be read: it is truncated or not a valid (compressed) tar archive.",
+            "Re-pull or re-push the image; if the registry keeps serving this layer, its storage is damaged. "
+                    + "The evidence names the layer digest and the last entry read."),
+    IMAGE_SOURCE_INVALID("The image archive, OCI layout or root file system could not be read as an image.",
+            "Check the path: --input takes a docker save archive (tar or tar.gz) or an OCI image layout "
+                    + "directory, --rootfs a directory or a tar of a root file system."),
     CATALOG_DENIED("The registry does not allow listing its repositories.",
             "Grant the account catalog access (registry:catalog:*) or list the repositories explicitly."),
     INVALID_REFERENCE("The image reference is not valid.",

@@ -1,0 +1,64 @@
+package io.stella.image.source;
+
+import io.stella.image.ImageMetadata;
+import io.stella.image.ImageSource;
+import io.stella.image.LayerLimits;
+import io.stella.image.LayerRef;
+import io.stella.image.LayerVisitor;
+import io.stella.registry.ImageReference;
+import io.stella.registry.Platform;
+import io.stella.registry.client.RegistryClient;
+import io.stella.registry.client.ResolvedImage;
+import io.stella.registry.manifest.Descriptor;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An image in a registry, pulled layer by layer through the registry client (digests verified while streaming). */
+public final class RegistryImageSource implements ImageSource {
+    private final RegistryClient client;
+    private final ImageReference reference;
+    private final ResolvedImage image;
+    private final LayerLimits limits;
+
+    public RegistryImageSource(RegistryClient client, ImageReference reference, Optional<Platform> platform,
+                               LayerLimits limits) {
+        this.client = client;
+        this.reference = reference;
+        this.image = client.resolve(reference, platform);
+        this.limits = limits;
+    }
+
+    @Override
+    public ImageMetadata metadata() {
+        List<LayerRef> layers = new ArrayList<>();
+        for (Descriptor layer : image.manifest().layers()) {
+            layers.add(toRef(layer));
+        }
+        return new ImageMetadata(reference.toString(), image.manifest().digest(),
+                image.platform() == null ? null : image.platform().toString(), layers, false);
+    }
+
+    @Override
+    public void walk(LayerVisitor visitor) throws IOException {
+        LayerWalk walk = new LayerWalk(limits);
+        Map<String, Descriptor> byDigest = new HashMap<>();
+        for (Descriptor layer : image.manifest().layers()) {
+            byDigest.put(layer.digest(), layer);
+        }
+        for (Descriptor layer : image.manifest().layers()) {
+            walk.walk(toRef(layer), ref -> client.openBlob(reference.repository(), byDigest.get(ref.key())), visitor);
+        }
+    }
+
+    public ResolvedImage resolved() {
+        return image;
+    }
+
+    private static LayerRef toRef(Descriptor layer) {
+        return new LayerRef(layer.digest(), layer.digest(), null, layer.mediaType(), layer.size());
+    }
+}

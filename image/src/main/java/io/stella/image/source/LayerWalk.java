@@ -8,7 +8,13 @@ import io.stella.image.layer.LayerMediaTypes;
 import io.stella.image.layer.TarLayerReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Set;
 
 /** The part of a walk every manifest-based source shares: skip foreign layers, read each blob once. */
@@ -19,10 +25,51 @@ final class LayerWalk {
     }
 
     private final TarLayerReader reader;
-    private final Set<String> seen = new HashSet<>();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     LayerWalk(LayerLimits limits) {
         this.reader = new TarLayerReader(limits);
+    }
+
+    /**
+     * Reads all layers, up to {@code parallelism} at once (layers are independent until they are merged),
+     * and rethrows the first failure.
+     */
+    void walkAll(List<LayerRef> layers, BlobOpener opener, LayerVisitor visitor, int parallelism) throws IOException {
+        int threads = Math.max(1, Math.min(parallelism, layers.size()));
+        if (threads == 1) {
+            for (LayerRef layer : layers) {
+                walk(layer, opener, visitor);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("layer-", 0).factory());
+        try {
+            List<Future<String>> running = new ArrayList<>();
+            for (LayerRef layer : layers) {
+                running.add(pool.submit(() -> walk(layer, opener, visitor)));
+            }
+            for (Future<String> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    running.forEach(r -> r.cancel(true));
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while reading layers");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Reads the layer unless it is foreign or was already read; returns the diff id read, or null. */

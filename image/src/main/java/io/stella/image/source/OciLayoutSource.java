@@ -40,6 +40,8 @@ public final class OciLayoutSource implements ImageSource {
     private final ImageManifest manifest;
     private final ImageConfigJson config;
     private final LayerLimits limits;
+    /** Layers read at once: decompression is CPU work, so about one per core. */
+    private static final int PARALLEL_LAYERS = Runtime.getRuntime().availableProcessors();
 
     public OciLayoutSource(Path dir, String refName, Optional<Platform> platform, LayerLimits limits) {
         this.dir = dir;
@@ -140,10 +142,7 @@ public final class OciLayoutSource implements ImageSource {
 
     @Override
     public void walk(LayerVisitor visitor) throws IOException {
-        LayerWalk walk = new LayerWalk(limits);
-        for (LayerRef layer : metadata().layers()) {
-            walk.walk(layer, this::openLayer, visitor);
-        }
+        new LayerWalk(limits).walkAll(metadata().layers(), this::openLayer, visitor, PARALLEL_LAYERS);
     }
 
     private InputStream openLayer(LayerRef layer) throws IOException {

@@ -23,6 +23,8 @@ public final class RegistryImageSource implements ImageSource {
     private final ImageReference reference;
     private final ResolvedImage image;
     private final LayerLimits limits;
+    /** Layers read at once: decompression is CPU work, so about one per core. */
+    private static final int PARALLEL_LAYERS = Runtime.getRuntime().availableProcessors();
 
     public RegistryImageSource(RegistryClient client, ImageReference reference, Optional<Platform> platform,
                                LayerLimits limits) {
@@ -44,14 +46,12 @@ public final class RegistryImageSource implements ImageSource {
 
     @Override
     public void walk(LayerVisitor visitor) throws IOException {
-        LayerWalk walk = new LayerWalk(limits);
         Map<String, Descriptor> byDigest = new HashMap<>();
         for (Descriptor layer : image.manifest().layers()) {
             byDigest.put(layer.digest(), layer);
         }
-        for (Descriptor layer : image.manifest().layers()) {
-            walk.walk(toRef(layer), ref -> client.openBlob(reference.repository(), byDigest.get(ref.key())), visitor);
-        }
+        new LayerWalk(limits).walkAll(metadata().layers(),
+                ref -> client.openBlob(reference.repository(), byDigest.get(ref.key())), visitor, PARALLEL_LAYERS);
     }
 
     public ResolvedImage resolved() {

@@ -18,14 +18,15 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs the analyzers over each layer as its entries stream past and collects one {@link LayerFragment}
- * per layer. Files no analyzer wants are never read; a file two analyzers want is read once into
+ * per layer. Several layers may stream at once, each on its own thread. Files no analyzer wants are never read; a file two analyzers want is read once into
  * memory (within the per-file cap) and handed to each.
  */
 final class LayerScanner implements LayerVisitor {
@@ -34,12 +35,13 @@ final class LayerScanner implements LayerVisitor {
 
     private final List<PackageAnalyzer> analyzers;
     private final AnalysisOptions options;
-    private final Map<String, LayerFragment> fragments = new LinkedHashMap<>();
-    private final List<AnalysisWarning> sourceWarnings = new ArrayList<>();
-    private Building current;
+    private final Map<String, LayerFragment> fragments = new ConcurrentHashMap<>();
+    private final List<AnalysisWarning> sourceWarnings = new CopyOnWriteArrayList<>();
+    /** Layers being read, by key and by display digest: sources may read several layers at once. */
+    private final Map<String, Building> building = new ConcurrentHashMap<>();
 
     /** The fragment under construction. */
-    private record Building(String key, List<LayerEntry> entries, Map<String, List<Package>> packages,
+    private record Building(String key, String displayDigest, List<LayerEntry> entries, Map<String, List<Package>> packages,
                             Map<String, byte[]> releaseFiles, List<AnalysisWarning> warnings) {}
 
     LayerScanner(List<PackageAnalyzer> analyzers, AnalysisOptions options) {
@@ -58,21 +60,26 @@ final class LayerScanner implements LayerVisitor {
 
     @Override
     public void startLayer(LayerRef layer) {
-        current = new Building(layer.key(), new ArrayList<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
+        Building b = new Building(layer.key(), layer.displayDigest(), new ArrayList<>(), new HashMap<>(), new HashMap<>(),
+                new ArrayList<>());
+        building.put(layer.key(), b);
+        building.put(layer.displayDigest(), b);
     }
 
     @Override
     public void endLayer(LayerRef layer) {
+        Building current = building.remove(layer.key());
         if (current != null) {
+            building.remove(current.displayDigest());
             fragments.put(current.key(), new LayerFragment(current.key(), List.copyOf(current.entries()),
                     Map.copyOf(current.packages()), Map.copyOf(current.releaseFiles()), List.copyOf(current.warnings())));
-            current = null;
         }
     }
 
     @Override
     public void warning(LayerWarning warning) {
         AnalysisWarning w = new AnalysisWarning(warning.kind(), warning.layer(), warning.entry(), warning.message());
+        Building current = warning.layer() == null ? null : building.get(warning.layer());
         if (current != null) {
             current.warnings().add(w);
         } else {
@@ -82,9 +89,10 @@ final class LayerScanner implements LayerVisitor {
 
     @Override
     public void entry(LayerRef layer, LayerEntry entry, InputStream content) throws IOException {
+        Building current = building.get(layer.key());
         current.entries().add(entry);
         if (entry.type() == EntryType.HARDLINK) {
-            linkFindings(entry);
+            linkFindings(current, entry);
             return;
         }
         if (entry.type() != EntryType.FILE) {
@@ -115,17 +123,17 @@ final class LayerScanner implements LayerVisitor {
             }
         }
         if (interested.size() == 1) {
-            run(interested.get(0), info, layer, content);
+            run(current, interested.get(0), info, layer, content);
         } else if (interested.size() > 1) {
             byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxFileBytes()));
             for (PackageAnalyzer analyzer : interested) {
-                run(analyzer, info, layer, new ByteArrayInputStream(bytes));
+                run(current, analyzer, info, layer, new ByteArrayInputStream(bytes));
             }
         }
     }
 
     /** A hard link to a file analysed earlier in this layer has the same packages at its own path. */
-    private void linkFindings(LayerEntry link) {
+    private static void linkFindings(Building current, LayerEntry link) {
         List<Package> found = current.packages().get(link.linkTarget());
         if (found != null) {
             List<Package> copies = new ArrayList<>();
@@ -140,7 +148,7 @@ final class LayerScanner implements LayerVisitor {
         }
     }
 
-    private void run(PackageAnalyzer analyzer, FileInfo info, LayerRef layer, InputStream content) throws IOException {
+    private void run(Building current, PackageAnalyzer analyzer, FileInfo info, LayerRef layer, InputStream content) throws IOException {
         String path = info.path();
         CappedFile file = new CappedFile(info, content, options.maxFileBytes());
         Findings findings = new Findings() {

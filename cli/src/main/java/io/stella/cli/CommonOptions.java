@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 /** Options every registry-facing command takes. */
 public final class CommonOptions {
 
-    public enum Format { table, json }
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "stella config file (default: $STELLA_HOME/config.yaml, STELLA_HOME=~/.stella)")
@@ -46,14 +45,7 @@ public final class CommonOptions {
     @Option(names = {"-v", "--verbose"}, description = "print every request, challenge and token step (secrets redacted)")
     boolean verbose;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "output format: ${COMPLETION-CANDIDATES}")
-    Format format = Format.table;
-
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
-    }
-
-    public boolean json() {
-        return format == Format.json;
     }
 }

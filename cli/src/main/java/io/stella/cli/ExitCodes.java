@@ -17,6 +17,8 @@ public final class ExitCodes {
     public static final int NETWORK = 5;
     /** The registry failed or sent something unusable (rate limit, 5xx, bad manifest, digest mismatch). */
     public static final int REGISTRY = 6;
+    /** The result was produced but does not cover the whole image (a layer stopped at a limit, a foreign layer). */
+    public static final int INCOMPLETE = 7;
 
     private ExitCodes() {
     }
@@ -31,7 +33,7 @@ public final class ExitCodes {
         }
         return switch (code) {
             case IMAGE_NOT_FOUND, REPOSITORY_NOT_FOUND_OR_DENIED, PLATFORM_NOT_FOUND -> NOT_FOUND;
-            case INVALID_REFERENCE, CONFIG_INVALID -> USAGE;
+            case INVALID_REFERENCE, CONFIG_INVALID, IMAGE_SOURCE_INVALID -> USAGE;
             case REGISTRY_RATE_LIMITED, REGISTRY_UNAVAILABLE, REGISTRY_PROTOCOL_ERROR, MANIFEST_UNSUPPORTED,
                  MANIFEST_INVALID, DIGEST_MISMATCH -> REGISTRY;
             default -> FAILURE;

@@ -35,10 +35,12 @@ final class RegistryAccess {
     private final CommonOptions options;
     private final Trace trace = new Trace(Clock.systemUTC());
     private CredentialResolver resolver;
+    private final boolean json;
 
-    RegistryAccess(Context context, CommonOptions options) {
+    RegistryAccess(Context context, CommonOptions options, boolean json) {
         this.context = context;
         this.options = options;
+        this.json = json;
         if (options.verbose) {
             trace.onEvent(new TraceStreamer(context.err()));
         }
@@ -136,7 +138,7 @@ final class RegistryAccess {
     /** Prints the failure and returns the exit code for it. */
     int fail(RegistryException e) {
         RegistryException shown = explain(e);
-        if (options.json()) {
+        if (json) {
             Json.print(FailurePrinter.json(shown), context.out());
         } else {
             FailurePrinter.printText(shown, context.err(), true);

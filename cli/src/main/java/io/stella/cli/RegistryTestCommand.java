@@ -29,6 +29,9 @@ final class RegistryTestCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    OutputOptions output;
+
     @Parameters(index = "0", paramLabel = "REGISTRY_URL", description = "registry URL or host[:port]")
     String url;
 
@@ -45,7 +48,7 @@ final class RegistryTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RegistryAccess access = new RegistryAccess(context, options);
+        RegistryAccess access = new RegistryAccess(context, options, output.json());
         List<Step> steps = new ArrayList<>();
         RegistryClient client = null;
         try {
@@ -82,7 +85,7 @@ final class RegistryTestCommand implements Callable<Integer> {
             report(steps, null, client);
             return ExitCodes.OK;
         } catch (RegistryException e) {
-            if (options.json()) {
+            if (output.json()) {
                 ObjectNode failure = io.stella.cli.output.FailurePrinter.json(access.explain(e));
                 failure.set("steps", stepsJson(steps));
                 Json.print(failure, context.out());
@@ -115,7 +118,7 @@ final class RegistryTestCommand implements Callable<Integer> {
     }
 
     private void report(List<Step> steps, RegistryException failure, RegistryClient client) {
-        if (options.json()) {
+        if (output.json()) {
             ObjectNode root = Json.MAPPER.createObjectNode();
             root.put("status", "ok");
             root.put("registry", client.session().endpoint().registry());

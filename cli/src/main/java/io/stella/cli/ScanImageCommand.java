@@ -35,6 +35,9 @@ final class ScanImageCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    OutputOptions output;
+
     @Option(names = {"-i", "--image"}, paramLabel = "REF", description = "image reference, e.g. registry.example.com/team/app:1.2")
     String imageOption;
 
@@ -50,7 +53,7 @@ final class ScanImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RegistryAccess access = new RegistryAccess(context, options);
+        RegistryAccess access = new RegistryAccess(context, options, output.json());
         try {
             ImageReference ref = ImageReference.parse(imageText());
             Optional<Platform> platform = Optional.ofNullable(options.platform).map(Platform::parse);
@@ -82,7 +85,7 @@ final class ScanImageCommand implements Callable<Integer> {
             Optional<BearerToken> token = client.session().authScheme().equals("bearer")
                     && !(client.session().credential().credential() instanceof io.stella.registry.auth.Credential.RegistryToken)
                     ? client.session().tokenFor(Optional.of(Scope.pull(ref.repository()))) : Optional.empty();
-            if (options.json()) {
+            if (output.json()) {
                 Json.print(json(ref, image, layers, client, token), context.out());
             } else {
                 printTable(context.out(), ref, image, layers, client, token);

@@ -3,14 +3,19 @@ package io.stella.cli;
 import picocli.CommandLine.Command;
 
 // The group base is a top-level class: a class cannot extend a class nested in itself (cyclic inheritance).
-@Command(name = "stella", mixinStandardHelpOptions = true, version = "stella 0.1.0",
+@Command(name = "stella", mixinStandardHelpOptions = true, version = "stella " + StellaVersion.VERSION,
         description = "Container-registry vulnerability scanner that tells you why a scan failed.",
-        subcommands = {StellaCommand.Scan.class, StellaCommand.Registry.class})
+        subcommands = {StellaCommand.Scan.class, StellaCommand.Sbom.class, StellaCommand.Registry.class})
 final class StellaCommand extends GroupCommand {
 
     @Command(name = "scan", mixinStandardHelpOptions = true, description = "Scan images.",
             subcommands = ScanImageCommand.class)
     static final class Scan extends GroupCommand {
+    }
+
+    @Command(name = "sbom", mixinStandardHelpOptions = true, description = "Software bills of materials.",
+            subcommands = SbomGenerateCommand.class)
+    static final class Sbom extends GroupCommand {
     }
 
     @Command(name = "registry", mixinStandardHelpOptions = true, description = "Work with registries.",

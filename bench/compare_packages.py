@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Compares the package sets of a stella CycloneDX SBOM and a Trivy JSON report of the same input.
 
-Usage: compare_packages.py LABEL STELLA_CYCLONEDX.json TRIVY.json [--summary-tsv FILE]
+Usage: compare_packages.py LABEL STELLA_CYCLONEDX.json TRIVY.json [--limit N] [--summary-only] [--summary-tsv FILE]
+  --limit N        print at most N lines of each kind of difference (default 40; 0: all)
+  --summary-only   print the counts only
 
 A package is keyed by (ecosystem, name, version): the ecosystem is the purl type (apk, deb, rpm, maven, npm,
 pypi, golang, cargo, gem, ...), Maven names are group:artifact, PyPI names are normalised as PEP 503 does,
@@ -105,7 +107,7 @@ def paths(ws):
     return f"  [{shown}]"
 
 
-def compare(label, stella_path, trivy_path):
+def compare(label, stella_path, trivy_path, limit=40, summary_only=False):
     s, t = stella_packages(stella_path), trivy_packages(trivy_path)
     si, ti = index(s), index(t)
     s_names = collections.defaultdict(set)
@@ -149,20 +151,37 @@ def compare(label, stella_path, trivy_path):
     print(f"   per type (stella/trivy entries): {per_eco or '-'}")
     print(f"   differences: only-stella {len(only_s)}, only-trivy {len(only_t)}, version-differs {version_differs}, "
           f"count-differs {len(count_differs)}")
-    order = {"only-stella": 0, "only-trivy": 1, "version-differs": 2, "count-differs": 3}
-    for kind, text in sorted(lines, key=lambda l: order[l[0]]):
-        print(f"   {kind}: {text}")
+    if not summary_only:
+        for kind in ("only-stella", "only-trivy", "version-differs", "count-differs"):
+            of_kind = [text for k, text in lines if k == kind]
+            shown = of_kind if limit <= 0 else of_kind[:limit]
+            for text in shown:
+                print(f"   {kind}: {text}")
+            if len(shown) < len(of_kind):
+                print(f"   {kind}: … {len(of_kind) - len(shown)} more (--limit 0 shows all)")
     return len(s), len(t), len(both), len(only_s), len(only_t), version_differs, len(count_differs)
 
 
 def main(argv):
-    if len(argv) not in (3, 5):
+    args, limit, summary_only, tsv = [], 40, False, None
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--limit":
+            limit, i = int(argv[i + 1]), i + 2
+        elif argv[i] == "--summary-only":
+            summary_only, i = True, i + 1
+        elif argv[i] == "--summary-tsv":
+            tsv, i = argv[i + 1], i + 2
+        else:
+            args.append(argv[i])
+            i += 1
+    if len(args) != 3:
         print(__doc__, file=sys.stderr)
         return 2
-    result = compare(*argv[:3])
-    if len(argv) == 5 and argv[3] == "--summary-tsv":
-        with open(argv[4], "a") as f:
-            f.write("\t".join([argv[0]] + [str(x) for x in result]) + "\n")
+    result = compare(*args, limit=limit, summary_only=summary_only)
+    if tsv:
+        with open(tsv, "a") as f:
+            f.write("\t".join([args[0]] + [str(x) for x in result]) + "\n")
     return 0
 
 

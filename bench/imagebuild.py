@@ -6,6 +6,7 @@ Usage: imagebuild.py OUT.tar [--gzip-level N] --layer SOURCE... [--layer SOURCE.
 Sources (each belongs to the layer opened by the last --layer):
   --tar PATH               the entries of an existing tar / tar.gz (e.g. an Alpine minirootfs)
   --dir SRC=DEST           the tree under SRC, placed under DEST ("" for the root)
+  --file SRC=DEST          one file
   --glob SRC=DEST:PATTERN  the files under SRC whose name matches PATTERN (fnmatch), tree kept, under DEST
   --text-files N:DEST      N generated text files (0.5-4 KiB of words each), 1,000 per directory, under DEST
   --fill-random MIB:DEST   incompressible random files of 64 MiB each under DEST until the image holds
@@ -228,6 +229,9 @@ def main(argv):
             elif opt == "--dir":
                 src, dest = val.split("=", 1)
                 add_tree(current, src, dest)
+            elif opt == "--file":
+                src, dest = val.split("=", 1)
+                current.add_path(src, dest.strip("/"))
             elif opt == "--glob":
                 src, rest = val.split("=", 1)
                 dest, pattern = rest.rsplit(":", 1)

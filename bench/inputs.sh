@@ -16,7 +16,8 @@ bench_newest_jars() {
   done
 }
 
-# Jars put under app/lib/ (plain jars, most with META-INF/maven/**/pom.properties; bcprov has none).
+# Jars put under app/lib/: plain jars, most with META-INF/maven/**/pom.properties; bcprov, picocli, protobuf-java,
+# caffeine, hamcrest, checker-qual and org.eclipse.osgi have none (only MANIFEST.MF and the file name tell).
 bench_app_jars=(
   com/fasterxml/jackson/core/jackson-databind com/fasterxml/jackson/core/jackson-core
   com/fasterxml/jackson/core/jackson-annotations com/google/guava/guava org/apache/commons/commons-compress
@@ -24,6 +25,8 @@ bench_app_jars=(
   org/apache/commons/commons-lang3 com/networknt/json-schema-validator org/cyclonedx/cyclonedx-core-java
   com/github/package-url/packageurl-java org/bouncycastle/bcprov-jdk18on info/picocli/picocli log4j/log4j
   org/yaml/snakeyaml joda-time/joda-time org/apache/maven/maven-core
+  com/google/protobuf/protobuf-java com/github/ben-manes/caffeine/caffeine org/hamcrest/hamcrest
+  org/checkerframework/checker-qual org/eclipse/platform/org.eclipse.osgi
 )
 # Jars nested in the Spring-Boot-style fat jar (BOOT-INF/lib/); two overlap with app/lib on purpose.
 bench_boot_jars=(

@@ -63,19 +63,29 @@ PY
   rm -rf "$TRIVY_SEED" && mv "$TRIVY_SEED.tmp" "$TRIVY_SEED"
 }
 
-# bench_trivy_scan image|rootfs TARGET OUT.json — a package listing of an image archive / OCI layout (image) or a
-# root file system directory (rootfs), from a fresh cache. Trivy's log goes to OUT.json.log.
-bench_trivy_scan() {
-  local kind="$1" target="$2" out="$3" cache rc=0
-  cache="$(mktemp -d)"
+# bench_trivy_cmd image|rootfs TARGET OUT.json CACHE_DIR — sets TRIVY_CMD to the command listing the packages of an
+# image archive / OCI layout (image) or a root file system directory (rootfs); CACHE_DIR must be a copy of TRIVY_SEED.
+bench_trivy_cmd() {
+  local kind="$1" target="$2" out="$3" cache="$4"
+  TRIVY_CMD=("$TRIVY" "$kind" --scanners vuln --format json --list-all-pkgs --offline-scan --skip-db-update
+    --skip-java-db-update --cache-dir "$cache" --no-progress --timeout 30m -o "$out")
+  if [ "$kind" = image ]; then TRIVY_CMD+=(--input "$target"); else TRIVY_CMD+=("$target"); fi
+}
+
+# bench_trivy_fresh_cache — prints a new cache dir seeded with the empty databases (the caller removes it).
+bench_trivy_fresh_cache() {
+  local cache
+  cache="$(mktemp -d "${TMPDIR:-/tmp}/stella-bench-trivy-cache.XXXXXX")"
   cp -r "$TRIVY_SEED/." "$cache/"
-  local args=(--scanners vuln --format json --list-all-pkgs --offline-scan --skip-db-update --skip-java-db-update
-    --cache-dir "$cache" --no-progress --timeout 30m -o "$out")
-  if [ "$kind" = image ]; then
-    "$TRIVY" image "${args[@]}" --input "$target" >"$out.log" 2>&1 || rc=$?
-  else
-    "$TRIVY" rootfs "${args[@]}" "$target" >"$out.log" 2>&1 || rc=$?
-  fi
+  echo "$cache"
+}
+
+# bench_trivy_scan image|rootfs TARGET OUT.json — runs the listing from a fresh cache; Trivy's log goes to OUT.json.log.
+bench_trivy_scan() {
+  local cache rc=0
+  cache="$(bench_trivy_fresh_cache)"
+  bench_trivy_cmd "$1" "$2" "$3" "$cache"
+  "${TRIVY_CMD[@]}" >"$3.log" 2>&1 || rc=$?
   rm -rf "$cache"
   return $rc
 }

@@ -27,7 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Runs the analyzers over each layer as its entries stream past and collects one {@link LayerFragment}
  * per layer. Several layers may stream at once, each on its own thread. Files no analyzer wants are never read; a file two analyzers want is read once into
- * memory (within the per-file cap) and handed to each.
+ * memory as far as the analyzers read it (within the per-file cap) and replayed to each.
  */
 final class LayerScanner implements LayerVisitor {
     private static final long MAX_RELEASE_FILE_BYTES = 64 * 1024;
@@ -125,9 +125,9 @@ final class LayerScanner implements LayerVisitor {
         if (interested.size() == 1) {
             run(current, interested.get(0), info, layer, content);
         } else if (interested.size() > 1) {
-            byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxFileBytes()));
+            ReplayableContent shared = new ReplayableContent(content);
             for (PackageAnalyzer analyzer : interested) {
-                run(current, analyzer, info, layer, new ByteArrayInputStream(bytes));
+                run(current, analyzer, info, layer, shared.reader());
             }
         }
     }

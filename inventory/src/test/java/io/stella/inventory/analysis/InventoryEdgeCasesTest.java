@@ -146,4 +146,19 @@ class InventoryEdgeCasesTest {
         assertThat(inventory.warnings()).extracting(AnalysisWarning::kind).containsExactly("foreign-layer");
         assertThat(inventory.complete()).isFalse();
     }
+
+    @Test
+    void executablesWantedByTwoAnalyzersAreReadOnceAndSeenByBoth() throws Exception {
+        byte[] goBinary = Files.readAllBytes(Path.of("/usr/bin/docker-registry"));
+        Inventory inventory = analyze(new LayeredImage().add(LayeredImage.layer()
+                        .file("usr/local/bin/registry", goBinary, 0755)
+                        .file("usr/local/bin/script", "#!/bin/sh\necho hi\n".getBytes(), 0755)),
+                ImageAnalyzer.installedAnalyzers(), AnalysisOptions.DEFAULT);
+        assertThat(inventory.packages()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("stdlib");
+            assertThat(p.purl()).startsWith("pkg:golang/stdlib@1.");
+            assertThat(p.filePath()).isEqualTo("usr/local/bin/registry");
+        });
+        assertThat(inventory.warnings()).isEmpty();
+    }
 }

@@ -125,7 +125,7 @@ final class LayerScanner implements LayerVisitor {
         if (interested.size() == 1) {
             run(current, interested.get(0), info, layer, content);
         } else if (interested.size() > 1) {
-            ReplayableContent shared = new ReplayableContent(content);
+            ReplayableContent shared = new ReplayableContent(content, entry.size());
             for (PackageAnalyzer analyzer : interested) {
                 run(current, analyzer, info, layer, shared.reader());
             }

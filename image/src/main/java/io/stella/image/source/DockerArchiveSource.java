@@ -18,6 +18,8 @@ import io.stella.registry.failure.RegistryException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +30,15 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarFile;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * A {@code docker save} archive, plain or gzip'd, in the classic layout ({@code <id>/layer.tar}) or the
- * OCI-style layout of Docker 25+ ({@code blobs/sha256/<hex>}), read in one pass: {@code manifest.json}
- * usually comes last, so every entry that is a tar is read as a layer when it passes and the manifest
- * orders them afterwards. Layer content is checked against the config's {@code diff_ids}.
+ * OCI-style layout of Docker 25+ ({@code blobs/sha256/<hex>}). A plain tar is read by offsets: headers
+ * first, then the layers the manifest names, several at once. A gzip'd one can only be read in one pass:
+ * {@code manifest.json} usually comes last, so every entry that is a tar is read as a layer when it passes
+ * and the manifest orders them afterwards. Layer content is checked against the config's {@code diff_ids}.
  */
 public final class DockerArchiveSource implements ImageSource {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -47,13 +52,17 @@ public final class DockerArchiveSource implements ImageSource {
 
     private final Path archive;
     private final TarLayerReader reader;
+    private final LayerLimits limits;
     private final Map<String, byte[]> jsonEntries = new HashMap<>();
     private final Map<String, String> diffIdByEntry = new HashMap<>();
+    /** Entries that are symlinks to another entry: older docker versions link duplicate layers. */
+    private final Map<String, String> links = new HashMap<>();
     private ImageMetadata metadata;
 
     public DockerArchiveSource(Path archive, LayerLimits limits) {
         this.archive = archive;
         this.reader = new TarLayerReader(limits);
+        this.limits = limits;
         if (!Files.isRegularFile(archive)) {
             throw SourceFailures.invalid(archive.toString(), "no such file");
         }
@@ -61,11 +70,72 @@ public final class DockerArchiveSource implements ImageSource {
 
     @Override
     public void walk(LayerVisitor visitor) throws IOException {
+        boolean gzip;
+        try (BufferedInputStream head = new BufferedInputStream(Files.newInputStream(archive))) {
+            gzip = Compression.sniff(head) == Compression.GZIP;
+        }
+        if (gzip) {
+            walkInOnePass(visitor);
+        } else {
+            walkByOffsets(visitor);
+        }
+        metadata = buildMetadata();
+    }
+
+    /**
+     * A plain tar can be read where it likes: the headers first (manifest and config), then every layer
+     * straight from its offset in the file, several at a time.
+     */
+    private void walkByOffsets(LayerVisitor visitor) throws IOException {
+        Map<String, TarArchiveEntry> files = new HashMap<>();
+        try (TarFile tar = new TarFile(archive)) {
+            for (TarArchiveEntry entry : tar.getEntries()) {
+                recordLink(entry);
+                String name = entry.isFile() ? EntryPaths.normalise(entry.getName()).path() : null;
+                if (name == null) {
+                    continue;
+                }
+                files.put(name, entry);
+                if (name.equals("manifest.json") || name.endsWith(".json") && entry.getSize() <= MAX_JSON_BYTES) {
+                    try (InputStream in = tar.getInputStream(entry)) {
+                        jsonEntries.put(name, in.readAllBytes());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw SourceFailures.invalid(archive.toString(), "not a readable docker archive (" + e.getMessage() + ")", e);
+        }
+        ManifestEntry image = manifestEntry();
+        if (!jsonEntries.containsKey(image.config()) && files.containsKey(image.config())
+                && files.get(image.config()).getSize() <= MAX_JSON_BYTES) {
+            try (TarFile tar = new TarFile(archive); InputStream in = tar.getInputStream(files.get(image.config()))) {
+                jsonEntries.put(image.config(), in.readAllBytes()); // OCI-style archives name configs blobs/sha256/<hex>
+            }
+        }
+        List<LayerRef> layers = new ArrayList<>();
+        for (String layerName : image.layers()) {
+            String name = target(EntryPaths.normalise(layerName).path());
+            TarArchiveEntry entry = name == null ? null : files.get(name);
+            if (entry != null && layers.stream().noneMatch(l -> l.key().equals(name))) {
+                layers.add(new LayerRef(name, null, null, null, entry.getSize()));
+            }
+        }
+        Map<String, String> diffIds = new LayerWalk(limits).walkAll(layers, layer -> {
+            TarArchiveEntry entry = files.get(layer.key());
+            FileChannel channel = FileChannel.open(archive).position(entry.getDataOffset());
+            return BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel))
+                    .setMaxCount(entry.getSize()).get();
+        }, visitor, Runtime.getRuntime().availableProcessors());
+        diffIdByEntry.putAll(diffIds);
+    }
+
+    private void walkInOnePass(LayerVisitor visitor) throws IOException {
         try (BufferedInputStream file = new BufferedInputStream(Files.newInputStream(archive), 64 * 1024)) {
             InputStream plain = Compression.sniff(file) == Compression.GZIP ? new GZIPInputStream(file, 64 * 1024) : file;
             TarArchiveInputStream outer = new TarArchiveInputStream(plain);
             TarArchiveEntry entry;
             while ((entry = nextEntry(outer)) != null) {
+                recordLink(entry);
                 if (!entry.isFile()) {
                     continue;
                 }
@@ -91,7 +161,27 @@ public final class DockerArchiveSource implements ImageSource {
                 }
             }
         }
-        metadata = buildMetadata();
+    }
+
+    private void recordLink(TarArchiveEntry entry) {
+        if (entry.isSymbolicLink() || entry.isLink()) {
+            String name = EntryPaths.normalise(entry.getName()).path();
+            String base = entry.isSymbolicLink() && name != null ? EntryPaths.parent(name) : "";
+            String target = EntryPaths.normalise(base.isEmpty() ? entry.getLinkName()
+                    : base + "/" + entry.getLinkName()).path();
+            if (name != null && target != null) {
+                links.put(name, target);
+            }
+        }
+    }
+
+    /** The entry a (possibly linked) name stands for; links of links are followed a few times at most. */
+    private String target(String name) {
+        String current = name;
+        for (int i = 0; i < 8 && current != null && links.containsKey(current); i++) {
+            current = links.get(current);
+        }
+        return current;
     }
 
     private TarArchiveEntry nextEntry(TarArchiveInputStream outer) {
@@ -113,7 +203,7 @@ public final class DockerArchiveSource implements ImageSource {
                 && new String(head, TAR_MAGIC_OFFSET, 5, StandardCharsets.US_ASCII).equals("ustar");
     }
 
-    private ImageMetadata buildMetadata() {
+    private ManifestEntry manifestEntry() {
         byte[] manifestBytes = jsonEntries.get("manifest.json");
         if (manifestBytes == null) {
             throw SourceFailures.invalid(archive.toString(), "no manifest.json: not a docker save archive "
@@ -128,7 +218,11 @@ public final class DockerArchiveSource implements ImageSource {
         if (entries.isEmpty() || entries.get(0).layers() == null || entries.get(0).config() == null) {
             throw SourceFailures.invalid(archive + "!manifest.json", "no image with Config and Layers");
         }
-        ManifestEntry image = entries.get(0);
+        return entries.get(0);
+    }
+
+    private ImageMetadata buildMetadata() {
+        ManifestEntry image = manifestEntry();
         byte[] configBytes = jsonEntries.get(image.config());
         ImageConfigJson config = null;
         if (configBytes != null) {
@@ -141,7 +235,7 @@ public final class DockerArchiveSource implements ImageSource {
         List<String> expectedDiffIds = config == null ? List.of() : config.diffIds();
         List<LayerRef> layers = new ArrayList<>();
         for (int i = 0; i < image.layers().size(); i++) {
-            String entry = EntryPaths.normalise(image.layers().get(i)).path();
+            String entry = target(EntryPaths.normalise(image.layers().get(i)).path());
             if (!diffIdByEntry.containsKey(entry)) {
                 throw SourceFailures.invalid(archive.toString(), "manifest.json names layer " + entry
                         + ", which the archive does not hold as a tar");

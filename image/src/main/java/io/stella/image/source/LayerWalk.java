@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,21 +34,27 @@ final class LayerWalk {
 
     /**
      * Reads all layers, up to {@code parallelism} at once (layers are independent until they are merged),
-     * and rethrows the first failure.
+     * and rethrows the first failure. Returns the diff ids read, by layer key.
      */
-    void walkAll(List<LayerRef> layers, BlobOpener opener, LayerVisitor visitor, int parallelism) throws IOException {
+    Map<String, String> walkAll(List<LayerRef> layers, BlobOpener opener, LayerVisitor visitor, int parallelism)
+            throws IOException {
+        Map<String, String> diffIds = new ConcurrentHashMap<>();
         int threads = Math.max(1, Math.min(parallelism, layers.size()));
         if (threads == 1) {
             for (LayerRef layer : layers) {
-                walk(layer, opener, visitor);
+                record(diffIds, layer, walk(layer, opener, visitor));
             }
-            return;
+            return diffIds;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("layer-", 0).factory());
         try {
             List<Future<String>> running = new ArrayList<>();
             for (LayerRef layer : layers) {
-                running.add(pool.submit(() -> walk(layer, opener, visitor)));
+                running.add(pool.submit(() -> {
+                    String diffId = walk(layer, opener, visitor);
+                    record(diffIds, layer, diffId);
+                    return diffId;
+                }));
             }
             for (Future<String> f : running) {
                 try {
@@ -69,6 +76,13 @@ final class LayerWalk {
             }
         } finally {
             pool.shutdownNow();
+        }
+        return diffIds;
+    }
+
+    private static void record(Map<String, String> diffIds, LayerRef layer, String diffId) {
+        if (diffId != null) {
+            diffIds.put(layer.key(), diffId);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.stella.inventory.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stella.image.ImageSource;
 import io.stella.image.LayerLimits;
@@ -11,6 +12,8 @@ import io.stella.inventory.Package;
 import io.stella.registry.ImageReference;
 import io.stella.registry.client.Endpoint;
 import io.stella.registry.client.RegistryClient;
+import io.stella.registry.failure.FailureCode;
+import io.stella.registry.failure.RegistryException;
 import io.stella.registry.http.NetworkSettings;
 import io.stella.testing.Closer;
 import io.stella.testing.LayeredImage;
@@ -66,6 +69,36 @@ class RegistryLayeredImageIntegrationTest {
                 .writeLayout(dir.resolve("layout"), "app");
         registry = LocalRegistry.builder().anonymous().start();
         Skopeo.copy(Skopeo.oci(layout, "app"), registry, "team/app:1", PushAuth.NONE, false);
+
+        // a layer whose blob is intact as stored (its digest matches) but whose gzip stream stops halfway
+        byte[] alpine = Files.readAllBytes(data.resolve("rootfs/alpine/alpine-minirootfs-3.20.3-x86_64.tar.gz"));
+        Path cut = dir.resolve("cut.tar.gz");
+        Files.write(cut, java.util.Arrays.copyOf(alpine, alpine.length / 2));
+        Path broken = new LayeredImage().addTarGz(cut, "sha256:" + "0".repeat(64)).writeLayout(dir.resolve("broken"), "b");
+        Skopeo.copy(Skopeo.oci(broken, "b"), registry, "team/broken:1", PushAuth.NONE, false);
+        brokenLayer = "sha256:" + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(cut)));
+    }
+
+    static String brokenLayer;
+
+    @Test
+    void aLayerThatIsNotAWholeArchiveIsLayerCorruptNamingItsDigest() {
+        ImageSource source = new RegistryImageSource(client(), ImageReference.parse(registry.host() + "/team/broken:1"),
+                Optional.empty(), LayerLimits.DEFAULT);
+        assertThatThrownBy(() -> ImageAnalyzer.withInstalledAnalyzers(AnalysisOptions.DEFAULT).analyze(source))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(FailureCode.LAYER_CORRUPT);
+                    assertThat(e.getMessage()).contains(brokenLayer);
+                    assertThat(e.evidence()).containsEntry("layer", brokenLayer).containsKey("last_entry");
+                });
+    }
+
+    private static RegistryClient client() {
+        return RegistryClient.builder(Endpoint.parse(registry.host(), false))
+                .environment(Map.of())
+                .network(NetworkSettings.DEFAULT.withTimeout(Duration.ofSeconds(10)))
+                .build();
     }
 
     @AfterAll
@@ -75,11 +108,7 @@ class RegistryLayeredImageIntegrationTest {
 
     @Test
     void fromTheRegistry() throws Exception {
-        RegistryClient client = RegistryClient.builder(Endpoint.parse(registry.host(), false))
-                .environment(Map.of())
-                .network(NetworkSettings.DEFAULT.withTimeout(Duration.ofSeconds(10)))
-                .build();
-        ImageSource source = new RegistryImageSource(client, ImageReference.parse(registry.host() + "/team/app:1"),
+        ImageSource source = new RegistryImageSource(client(), ImageReference.parse(registry.host() + "/team/app:1"),
                 Optional.empty(), LayerLimits.DEFAULT);
         check(source, ImageAnalyzer.withInstalledAnalyzers(AnalysisOptions.DEFAULT).analyze(source));
     }

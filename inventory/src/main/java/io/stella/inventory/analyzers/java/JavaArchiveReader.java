@@ -200,18 +200,20 @@ final class JavaArchiveReader {
         }
 
         /**
-         * The archive's own identity when none of its pom.properties matched its file name (as in Trivy): from
-         * the manifest, else from the file name alone (artifactId only: the groupId is unknown offline).
+         * The archive's own identity when none of its pom.properties matched its file name (as in Trivy): with a
+         * {@code name-version} file name, artifactId and version from it and the group from the manifest; without
+         * one, all from the manifest; else the file name alone (artifactId only: the groupId is unknown offline).
          */
         void finish() {
             if (ownPomFound) {
                 return;
             }
-            MavenCoordinates fromManifest = manifest == null ? null : manifest.coordinates();
+            ArchiveFileName named = fileName == null || manifest == null ? fileName : manifest.refine(fileName);
+            MavenCoordinates fromManifest = manifest == null ? null : manifest.coordinates(named);
             if (fromManifest != null) {
                 packages.add(mavenPackage(fromManifest.name(), fromManifest.version()));
-            } else if (fileName != null) {
-                packages.add(mavenPackage(fileName.artifactId(), fileName.version()));
+            } else if (named != null) {
+                packages.add(mavenPackage(named.artifactId(), named.version()));
             }
         }
 

@@ -64,6 +64,50 @@ record ManifestMainSection(Map<String, String> attributes) {
      *       bundle version, but it is the version of the implemented API: jna-platform 5.13.0 says 5).</li>
      * </ul>
      */
+    /** The file name's split into artifactId and version, corrected where the manifest states the version. */
+    ArchiveFileName refine(ArchiveFileName fileName) {
+        String base = fileName.artifactId() + "-" + fileName.version();
+        // a version with hyphens (zstd-jni-1.5.7-9) splits where the manifest's version says it does
+        for (String stated : new String[] {get("Implementation-Version"), get("Bundle-Version")}) {
+            String v = identifier(stated);
+            if (v != null && base.length() > v.length() + 1 && base.endsWith("-" + v)) {
+                return new ArchiveFileName(base.substring(0, base.length() - v.length() - 1), v);
+            }
+        }
+        return fileName;
+    }
+
+    /**
+     * Coordinates for an archive named {@code artifactId-version.ext}: the file name keeps Maven's artifactId
+     * and version, while manifests often carry OSGi names and qualified versions (protobuf-java says
+     * com.google.protobuf, 3.17.0.v20210823 for 3.17.0). So only the group is taken from the manifest, and
+     * only where it is stated or the bundle name is group + "." + artifactId. Null when no group is known.
+     */
+    MavenCoordinates coordinates(ArchiveFileName fileName) {
+        if (fileName == null) {
+            return coordinates();
+        }
+        String groupId = identifier(get("Implementation-Vendor-Id"));
+        String symbolicName = symbolicName();
+        String suffix = "." + fileName.artifactId();
+        if (groupId == null && symbolicName != null && symbolicName.endsWith(suffix)) {
+            String prefix = symbolicName.substring(0, symbolicName.length() - suffix.length());
+            if (prefix.indexOf('.') > 0) {
+                groupId = identifier(prefix);
+            }
+        }
+        return groupId == null ? null : new MavenCoordinates(groupId, fileName.artifactId(), fileName.version());
+    }
+
+    private String symbolicName() {
+        String symbolicName = get("Bundle-SymbolicName");
+        if (symbolicName == null) {
+            return null;
+        }
+        int directive = symbolicName.indexOf(';');
+        return (directive < 0 ? symbolicName : symbolicName.substring(0, directive)).strip();
+    }
+
     MavenCoordinates coordinates() {
         String symbolicName = get("Bundle-SymbolicName");
         if (symbolicName != null) {

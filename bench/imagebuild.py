@@ -34,7 +34,8 @@ BLOB = 64 << 20
 
 
 class HashingWriter(io.RawIOBase):
-    """Passes bytes on to a gzip stream while hashing and counting the uncompressed tar (the layer's DiffID)."""
+    """Passes bytes on to a sink while hashing and counting them: on the uncompressed tar it gives the layer's
+    DiffID, on the compressed blob the blob's digest."""
 
     def __init__(self, sink):
         self.sink = sink
@@ -51,28 +52,11 @@ class HashingWriter(io.RawIOBase):
         return len(b)
 
 
-class FileHashingWriter(io.RawIOBase):
-    """Writes the compressed blob to its file while hashing it (the blob's digest)."""
-
-    def __init__(self, f):
-        self.f = f
-        self.sha = hashlib.sha256()
-        self.size = 0
-
-    def writable(self):
-        return True
-
-    def write(self, b):
-        self.sha.update(b)
-        self.size += len(b)
-        return self.f.write(b)
-
-
 class Layer:
     def __init__(self, workdir, level):
         fd, self.path = tempfile.mkstemp(dir=workdir, suffix=".layer")
         self.file = os.fdopen(fd, "wb")
-        self.blob = FileHashingWriter(self.file)
+        self.blob = HashingWriter(self.file)
         self.gz = gzip.GzipFile(fileobj=self.blob, mode="wb", compresslevel=level, mtime=0)
         self.plain = HashingWriter(self.gz)
         self.tar = tarfile.open(fileobj=self.plain, mode="w|", format=tarfile.PAX_FORMAT, bufsize=1 << 20)

@@ -1,6 +1,7 @@
 package io.stella.inventory.analyzers.elf;
 
 import io.stella.inventory.spi.AnalyzableFile;
+import io.stella.inventory.spi.FileInfo;
 import io.stella.inventory.spi.Findings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +17,15 @@ public final class ElfContentReader {
     /** Java arrays cannot be larger than this. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
 
+    /** Smaller than an ELF header: cannot be an ELF executable. */
+    private static final int MIN_SIZE = 52;
+
     private ElfContentReader() {}
+
+    /** The cheap test the binary analyzers accept files by: executable and large enough to be ELF. */
+    public static boolean mayBeElfExecutable(FileInfo file) {
+        return file.executable() && file.size() >= MIN_SIZE;
+    }
 
     /** The whole file when it is ELF, or null (not ELF, or too large: then a warning names the cap). */
     public static byte[] read(AnalyzableFile file, Findings findings) throws IOException {

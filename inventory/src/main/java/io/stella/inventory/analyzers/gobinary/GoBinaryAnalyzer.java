@@ -31,8 +31,6 @@ import java.util.Set;
  * GOPATH-mode builds (most distribution packages) carry no module lines and yield {@code stdlib} only.
  */
 public final class GoBinaryAnalyzer implements PackageAnalyzer {
-    /** Smaller than an ELF header: cannot be an ELF executable. */
-    private static final int MIN_SIZE = 52;
     private static final int MAX_QUOTED_LINE = 200;
 
     @Override
@@ -42,7 +40,7 @@ public final class GoBinaryAnalyzer implements PackageAnalyzer {
 
     @Override
     public boolean accepts(FileInfo file) {
-        return file.executable() && file.size() >= MIN_SIZE;
+        return ElfContentReader.mayBeElfExecutable(file);
     }
 
     @Override

@@ -25,7 +25,6 @@ public final class RustBinaryAnalyzer implements PackageAnalyzer {
     static final String SECTION = ".dep-v0";
     /** Compressed audit data of real binaries is a few KiB; this is far above any of them. */
     private static final int MAX_SECTION_BYTES = 8 * 1024 * 1024;
-    private static final int MIN_SIZE = 52;
 
     @Override
     public String name() {
@@ -34,7 +33,7 @@ public final class RustBinaryAnalyzer implements PackageAnalyzer {
 
     @Override
     public boolean accepts(FileInfo file) {
-        return file.executable() && file.size() >= MIN_SIZE;
+        return ElfContentReader.mayBeElfExecutable(file);
     }
 
     @Override

@@ -14,7 +14,8 @@ final class ConfigSchema {
     private static final Map<String, List<String>> KNOWN_KEYS = Map.of(
             "registries[]", List.of("name", "url", "type", "credentials", "tls"),
             "registries[].credentials", List.of("username", "password_env", "password_file", "token_env"),
-            "registries[].tls", List.of("ca_cert", "insecure_skip_verify"));
+            "registries[].tls", List.of("ca_cert", "insecure_skip_verify"),
+            "vulndb", List.of("max_age", "path"));
 
     private ConfigSchema() {
     }

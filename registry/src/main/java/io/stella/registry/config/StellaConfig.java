@@ -18,19 +18,30 @@ import io.stella.registry.auth.sources.RegistryHosts;
  * a config written for a newer stella still loads.
  *
  * @param registries per-registry settings, in file order
+ * @param vulndb     the vulnerability database settings
  * @param source     the file it was loaded from; empty for the built-in empty config
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record StellaConfig(List<RegistryConfig> registries, Optional<Path> source) {
+public record StellaConfig(List<RegistryConfig> registries, VulndbConfig vulndb, Optional<Path> source) {
 
     public StellaConfig {
         registries = registries == null ? List.of() : List.copyOf(checkEntries(registries));
+        vulndb = vulndb == null ? VulndbConfig.defaults() : vulndb;
         source = source == null ? Optional.empty() : source;
     }
 
+    public StellaConfig(List<RegistryConfig> registries, Optional<Path> source) {
+        this(registries, null, source);
+    }
+
     @JsonCreator
-    public static StellaConfig of(@JsonProperty("registries") List<RegistryConfig> registries) {
-        return new StellaConfig(registries, Optional.empty());
+    public static StellaConfig of(@JsonProperty("registries") List<RegistryConfig> registries,
+                                  @JsonProperty("vulndb") VulndbConfig vulndb) {
+        return new StellaConfig(registries, vulndb, Optional.empty());
+    }
+
+    public static StellaConfig of(List<RegistryConfig> registries) {
+        return of(registries, null);
     }
 
     public static StellaConfig empty() {
@@ -54,7 +65,8 @@ public record StellaConfig(List<RegistryConfig> registries, Optional<Path> sourc
     /** A copy that remembers its file, with relative file paths in it resolved against the file's directory. */
     StellaConfig loadedFrom(Path file) {
         Path directory = file.toAbsolutePath().getParent();
-        return new StellaConfig(registries.stream().map(r -> r.resolvedAgainst(directory)).toList(), Optional.of(file));
+        return new StellaConfig(registries.stream().map(r -> r.resolvedAgainst(directory)).toList(),
+                vulndb.resolvedAgainst(directory), Optional.of(file));
     }
 
     private static List<RegistryConfig> checkEntries(List<RegistryConfig> registries) {

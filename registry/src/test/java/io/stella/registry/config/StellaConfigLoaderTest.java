@@ -117,6 +117,33 @@ class StellaConfigLoaderTest {
     }
 
     @Test
+    void vulndbSectionGivesTheMaxAgeAndAPathRelativeToTheFile() throws IOException {
+        Path file = write("""
+                vulndb:
+                  max_age: 36h
+                  path: db/stella.db
+                """);
+        StellaConfig config = loader.load(file);
+        assertThat(config.vulndb().maxAgeOrDefault()).isEqualTo(java.time.Duration.ofHours(36));
+        assertThat(config.vulndb().path()).isEqualTo(dir.toAbsolutePath().resolve("db/stella.db"));
+        assertThat(StellaConfig.empty().vulndb().maxAgeOrDefault()).isEqualTo(java.time.Duration.ofDays(7));
+    }
+
+    @Test
+    void vulndbMaxAgeThatIsNotADurationNamesKeyAndFix() throws IOException {
+        RegistryException failure = loadFailure("""
+                vulndb:
+                  max_age: a week
+                """);
+        assertThat(failure.getMessage()).contains("vulndb.max_age").contains("e.g. 90m, 36h, 7d");
+        RegistryException unknown = loadFailure("""
+                vulndb:
+                  maxage: 7d
+                """);
+        assertThat(unknown.getMessage()).contains("vulndb.maxage").contains("unknown key");
+    }
+
+    @Test
     void unknownKeyInsideARegistryIsAnErrorNamingKeyAndLine() throws IOException {
         RegistryException failure = loadFailure("""
                 registries:

@@ -19,6 +19,12 @@ final class ContextFactory implements CommandLine.IFactory {
         if (cls == SbomGenerateCommand.class) {
             return cls.cast(new SbomGenerateCommand(context));
         }
+        if (cls == ScanRootfsCommand.class) {
+            return cls.cast(new ScanRootfsCommand(context));
+        }
+        if (cls == ScanSbomCommand.class) {
+            return cls.cast(new ScanSbomCommand(context));
+        }
         if (cls == RegistryTestCommand.class) {
             return cls.cast(new RegistryTestCommand(context));
         }

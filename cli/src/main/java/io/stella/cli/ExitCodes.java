@@ -19,6 +19,8 @@ public final class ExitCodes {
     public static final int REGISTRY = 6;
     /** The result was produced but does not cover the whole image (a layer stopped at a limit, a foreign layer). */
     public static final int INCOMPLETE = 7;
+    /** The vulnerability database is missing, unreadable, stale under --fail-on-stale, or could not be updated. */
+    public static final int VULNDB = 8;
 
     private ExitCodes() {
     }
@@ -28,12 +30,15 @@ public final class ExitCodes {
         if (name.startsWith("AUTH_") || code == FailureCode.CATALOG_DENIED) {
             return AUTH;
         }
+        if (name.startsWith("VULNDB_")) {
+            return VULNDB;
+        }
         if (name.startsWith("NETWORK_") || name.startsWith("TLS_") || code == FailureCode.INSECURE_NOT_ALLOWED) {
             return NETWORK;
         }
         return switch (code) {
             case IMAGE_NOT_FOUND, REPOSITORY_NOT_FOUND_OR_DENIED, PLATFORM_NOT_FOUND -> NOT_FOUND;
-            case INVALID_REFERENCE, CONFIG_INVALID, IMAGE_SOURCE_INVALID -> USAGE;
+            case INVALID_REFERENCE, CONFIG_INVALID, IMAGE_SOURCE_INVALID, SBOM_INVALID, REPORT_INPUT_INVALID -> USAGE;
             case REGISTRY_RATE_LIMITED, REGISTRY_UNAVAILABLE, REGISTRY_PROTOCOL_ERROR, MANIFEST_UNSUPPORTED,
                  MANIFEST_INVALID, DIGEST_MISMATCH -> REGISTRY;
             default -> FAILURE;

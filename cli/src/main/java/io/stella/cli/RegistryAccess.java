@@ -79,7 +79,7 @@ final class RegistryAccess {
                 .build();
     }
 
-    private StellaConfig loadConfig() {
+    StellaConfig loadConfig() {
         StellaConfigLoader loader = new StellaConfigLoader();
         return options.config != null ? loader.load(options.config) : loader.loadDefault(context.env());
     }

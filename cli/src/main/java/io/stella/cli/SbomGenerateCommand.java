@@ -1,5 +1,6 @@
 package io.stella.cli;
 
+import io.stella.cli.output.AtomicOutput;
 import io.stella.image.ImageSource;
 import io.stella.image.LayerLimits;
 import io.stella.image.source.ImageSources;
@@ -17,10 +18,7 @@ import io.stella.registry.client.RegistryClient;
 import io.stella.registry.failure.FailureCode;
 import io.stella.registry.failure.RegistryException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -124,25 +122,8 @@ final class SbomGenerateCommand implements Callable<Integer> {
         return new RegistryImageSource(client, reference, platform, LayerLimits.DEFAULT);
     }
 
-    /** To the output file through a temporary file, so a failed run never leaves half an SBOM behind. */
     private void write(Inventory inventory, SbomFormat sbomFormat) throws IOException {
         var writer = SbomWriters.forFormat(sbomFormat, Clock.systemUTC(), UUID::randomUUID, StellaVersion.VERSION);
-        if (output == null) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            writer.write(inventory, bytes);
-            context.out().print(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
-            context.out().flush();
-            return;
-        }
-        Path absolute = output.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), ".stella-sbom-", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                writer.write(inventory, out);
-            }
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicOutput.write(output, context.out(), out -> writer.write(inventory, out));
     }
 }

@@ -14,7 +14,14 @@ import io.stella.registry.client.ResolvedImage;
 import io.stella.registry.failure.FailureCode;
 import io.stella.registry.failure.RegistryException;
 import io.stella.registry.manifest.Descriptor;
+import io.stella.image.ImageSource;
+import io.stella.image.LayerLimits;
+import io.stella.image.source.ImageSources;
+import io.stella.image.source.RegistryImageSource;
+import io.stella.inventory.analysis.ImageAnalyzer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +33,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "image", mixinStandardHelpOptions = true,
-        description = {"Scan one image.",
+        description = {"Scan one image for known vulnerabilities: from a registry (REF or --image), or from a docker "
+                + "save archive or OCI layout (--input).",
                 "With --dry-run: resolve credentials, authenticate, resolve the manifest and platform, and check "
                         + "that every layer blob is there (HEAD), without downloading layers."})
 final class ScanImageCommand implements Callable<Integer> {
@@ -36,7 +44,7 @@ final class ScanImageCommand implements Callable<Integer> {
     CommonOptions options;
 
     @Mixin
-    OutputOptions output;
+    VulnerabilityOptions scan;
 
     @Option(names = {"-i", "--image"}, paramLabel = "REF", description = "image reference, e.g. registry.example.com/team/app:1.2")
     String imageOption;
@@ -44,7 +52,11 @@ final class ScanImageCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "REF", description = "image reference (instead of --image)")
     String imageParameter;
 
-    @Option(names = "--dry-run", description = "check access to the image without scanning it")
+    @Option(names = "--input", paramLabel = "PATH",
+            description = "docker save archive (tar or tar.gz) or OCI layout directory (DIR or DIR:REFNAME) instead of a registry")
+    String input;
+
+    @Option(names = "--dry-run", description = "check access to the image without scanning it (formats table, json)")
     boolean dryRun;
 
     ScanImageCommand(Context context) {
@@ -53,47 +65,70 @@ final class ScanImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RegistryAccess access = new RegistryAccess(context, options, output.json());
+        RegistryAccess access = new RegistryAccess(context, options, scan.json());
         try {
+            if (!dryRun) {
+                return scanContents(access);
+            }
+            if (!scan.format.equals("table") && !scan.json()) {
+                throw RegistryException.builder(FailureCode.CONFIG_INVALID,
+                        "--dry-run prints table or json, not " + scan.format).hint("Use --format table or --format json.").build();
+            }
             ImageReference ref = ImageReference.parse(imageText());
             Optional<Platform> platform = Optional.ofNullable(options.platform).map(Platform::parse);
-            if (!dryRun) {
-                throw RegistryException.builder(FailureCode.CONFIG_INVALID,
-                                "scanning image contents is not available in this version; only --dry-run is")
-                        .hint("Run with --dry-run to check registry access; vulnerability scanning comes with the "
-                                + "image-analysis and vulnerability-database work.")
-                        .build();
-            }
-            RegistryClient client = access.clientFor(Endpoint.forImage(ref, options.insecureSkipVerify), Optional.of(ref.registry()));
-            ResolvedImage image = client.resolve(ref, platform);
-            List<LayerCheck> layers = new ArrayList<>();
-            for (Descriptor layer : image.manifest().layers()) {
-                if (!layer.urls().isEmpty() && isForeign(layer)) {
-                    layers.add(new LayerCheck(layer, OptionalLong.empty(), "foreign (not distributable): skipped"));
-                    continue;
-                }
-                OptionalLong size = client.headBlob(ref.repository(), layer.digest());
-                if (size.isPresent() && size.getAsLong() != layer.size()) {
-                    throw RegistryException.builder(FailureCode.DIGEST_MISMATCH,
-                                    "layer " + layer.digest() + " is " + size.getAsLong() + " bytes at the registry but "
-                                            + layer.size() + " in the manifest")
-                            .registry(ref.registry()).repository(ref.repository())
-                            .evidence("digest", layer.digest()).build();
-                }
-                layers.add(new LayerCheck(layer, size, "present"));
-            }
-            Optional<BearerToken> token = client.session().authScheme().equals("bearer")
-                    && !(client.session().credential().credential() instanceof io.stella.registry.auth.Credential.RegistryToken)
-                    ? client.session().tokenFor(Optional.of(Scope.pull(ref.repository()))) : Optional.empty();
-            if (output.json()) {
-                Json.print(json(ref, image, layers, client, token), context.out());
-            } else {
-                printTable(context.out(), ref, image, layers, client, token);
-            }
-            return ExitCodes.OK;
+            return dryRun(access, ref, platform);
         } catch (RegistryException e) {
             return access.fail(e);
+        } catch (IOException e) {
+            return Failures.io(context, e);
         }
+    }
+
+    private int scanContents(RegistryAccess access) throws IOException {
+        Optional<Platform> platform = Optional.ofNullable(options.platform).map(Platform::parse);
+        if (input != null && (imageOption != null || imageParameter != null)) {
+            throw RegistryException.builder(FailureCode.CONFIG_INVALID, "both an image reference and --input given")
+                    .hint("Scan either a registry image (REF) or an archive/layout (--input PATH).").build();
+        }
+        ImageReference ref = input == null ? ImageReference.parse(imageText()) : null;
+        return new VulnerabilityScanRun(context, scan, access, Clock.systemUTC()).run(() -> {
+            ImageSource source = ref == null ? ImageSources.openInput(input, platform, LayerLimits.DEFAULT)
+                    : new RegistryImageSource(access.clientFor(Endpoint.forImage(ref, options.insecureSkipVerify),
+                    Optional.of(ref.registry())), ref, platform, LayerLimits.DEFAULT);
+            try (source) {
+                return ImageAnalyzer.withInstalledAnalyzers(scan.analysisOptions()).analyze(source);
+            }
+        });
+    }
+
+    private int dryRun(RegistryAccess access, ImageReference ref, Optional<Platform> platform) {
+        RegistryClient client = access.clientFor(Endpoint.forImage(ref, options.insecureSkipVerify), Optional.of(ref.registry()));
+        ResolvedImage image = client.resolve(ref, platform);
+        List<LayerCheck> layers = new ArrayList<>();
+        for (Descriptor layer : image.manifest().layers()) {
+            if (!layer.urls().isEmpty() && isForeign(layer)) {
+                layers.add(new LayerCheck(layer, OptionalLong.empty(), "foreign (not distributable): skipped"));
+                continue;
+            }
+            OptionalLong size = client.headBlob(ref.repository(), layer.digest());
+            if (size.isPresent() && size.getAsLong() != layer.size()) {
+                throw RegistryException.builder(FailureCode.DIGEST_MISMATCH,
+                                "layer " + layer.digest() + " is " + size.getAsLong() + " bytes at the registry but "
+                                        + layer.size() + " in the manifest")
+                        .registry(ref.registry()).repository(ref.repository())
+                        .evidence("digest", layer.digest()).build();
+            }
+            layers.add(new LayerCheck(layer, size, "present"));
+        }
+        Optional<BearerToken> token = client.session().authScheme().equals("bearer")
+                && !(client.session().credential().credential() instanceof io.stella.registry.auth.Credential.RegistryToken)
+                ? client.session().tokenFor(Optional.of(Scope.pull(ref.repository()))) : Optional.empty();
+        if (scan.json()) {
+            Json.print(json(ref, image, layers, client, token), context.out());
+        } else {
+            printTable(context.out(), ref, image, layers, client, token);
+        }
+        return ExitCodes.OK;
     }
 
     private static boolean isForeign(Descriptor layer) {
@@ -109,7 +144,7 @@ final class ScanImageCommand implements Callable<Integer> {
         String text = imageOption != null ? imageOption : imageParameter;
         if (text == null) {
             throw RegistryException.builder(FailureCode.INVALID_REFERENCE, "no image given")
-                    .hint("Name the image: stella scan image --image registry.example.com/team/app:1.2 --dry-run").build();
+                    .hint("Name the image: stella scan image registry.example.com/team/app:1.2, or scan an archive with --input PATH.").build();
         }
         return text;
     }

@@ -5,11 +5,13 @@ import picocli.CommandLine.Command;
 // The group base is a top-level class: a class cannot extend a class nested in itself (cyclic inheritance).
 @Command(name = "stella", mixinStandardHelpOptions = true, version = "stella " + StellaVersion.VERSION,
         description = "Container-registry vulnerability scanner that tells you why a scan failed.",
-        subcommands = {StellaCommand.Scan.class, StellaCommand.Sbom.class, StellaCommand.Registry.class})
+        subcommands = {StellaCommand.Scan.class, StellaCommand.Sbom.class, StellaCommand.Registry.class,
+                io.stella.cli.db.DbCommand.class})
 final class StellaCommand extends GroupCommand {
 
-    @Command(name = "scan", mixinStandardHelpOptions = true, description = "Scan images.",
-            subcommands = ScanImageCommand.class)
+    @Command(name = "scan", mixinStandardHelpOptions = true,
+            description = "Scan images, root file systems and SBOMs for known vulnerabilities.",
+            subcommands = {ScanImageCommand.class, ScanRootfsCommand.class, ScanSbomCommand.class})
     static final class Scan extends GroupCommand {
     }
 

@@ -44,11 +44,13 @@ public final class StellaConfigLoader {
 
     /** The config file stella reads by default: {@code $STELLA_HOME/config.yaml}, STELLA_HOME defaulting to {@code ~/.stella}. */
     public static Path defaultConfigFile(Map<String, String> env) {
+        return stellaHome(env).resolve(CONFIG_FILE_NAME);
+    }
+
+    /** {@code $STELLA_HOME}, defaulting to {@code ~/.stella}: where config, database and caches live. */
+    public static Path stellaHome(Map<String, String> env) {
         String stellaHome = env.get("STELLA_HOME");
-        Path directory = stellaHome != null && !stellaHome.isBlank()
-                ? Path.of(stellaHome)
-                : userHome(env).resolve(".stella");
-        return directory.resolve(CONFIG_FILE_NAME);
+        return stellaHome != null && !stellaHome.isBlank() ? Path.of(stellaHome) : userHome(env).resolve(".stella");
     }
 
     /** Loads the default config file; when it does not exist, the config is empty. */

@@ -64,6 +64,26 @@ public enum FailureCode {
     IMAGE_SOURCE_INVALID("The image archive, OCI layout or root file system could not be read as an image.",
             "Check the path: --input takes a docker save archive (tar or tar.gz) or an OCI image layout "
                     + "directory, --rootfs a directory or a tar of a root file system."),
+    VULNDB_MISSING("There is no vulnerability database to match against.",
+            "Run 'stella db update' (needs access to osv.dev), or on an air-gapped host 'stella db import PATH' "
+                    + "with OSV zips, Alpine secdb files or a bundle made by 'stella db export'."),
+    VULNDB_CORRUPT("The vulnerability database cannot be read.",
+            "Rebuild it: 'stella db update', or 'stella db import' of a bundle; the file named in the evidence "
+                    + "can be deleted first."),
+    VULNDB_IMPORT_FAILED("An input could not be imported into the vulnerability database; the database is unchanged.",
+            "Check the path: 'stella db import' takes OSV JSON files, directories or zips, Alpine secdb YAML "
+                    + "files and bundles made by 'stella db export'."),
+    VULNDB_BUNDLE_TAMPERED("The offline bundle does not match its manifest; nothing was imported.",
+            "Copy the bundle again from its source, or export a new one with 'stella db export'."),
+    VULNDB_DOWNLOAD_FAILED("A vulnerability source could not be downloaded; the database is unchanged.",
+            "Check connectivity and proxies to the source URL in the evidence, or import the data offline "
+                    + "with 'stella db import'."),
+    VULNDB_STALE("The vulnerability database is older than the configured maximum age.",
+            "Run 'stella db update', or import a fresh bundle; vulndb.max_age in the config sets the limit."),
+    SBOM_INVALID("The SBOM could not be read.",
+            "Give a CycloneDX JSON (1.4-1.6) or SPDX 2.3 JSON document; the evidence names the position of the problem."),
+    REPORT_INPUT_INVALID("An ignore file or VEX document could not be read.",
+            "Fix the file at the position named in the evidence; VEX documents may be OpenVEX or CycloneDX VEX JSON."),
     CATALOG_DENIED("The registry does not allow listing its repositories.",
             "Grant the account catalog access (registry:catalog:*) or list the repositories explicitly."),
     INVALID_REFERENCE("The image reference is not valid.",

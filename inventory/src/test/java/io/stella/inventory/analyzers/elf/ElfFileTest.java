@@ -3,7 +3,7 @@ package io.stella.inventory.analyzers.elf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stella.inventory.analyzers.gobinary.EsbuildBinaries;
+import io.stella.testing.gobinary.EsbuildBinaries;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -12,6 +12,8 @@ import io.stella.inventory.spi.AnalyzableFile;
 import io.stella.inventory.spi.AnalyzerHarness;
 import io.stella.inventory.spi.FileInfo;
 import io.stella.inventory.spi.Findings;
+import io.stella.testing.gobinary.EsbuildBinaries;
+import io.stella.testing.gobinary.RawGoFacts;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.stella.inventory.analyzers.gobinary;
+package io.stella.testing.gobinary;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * toolchain version and of the module lines, found by scanning the whole file. The analyzer's results are
  * checked against these.
  */
-final class RawGoFacts {
+public final class RawGoFacts {
     private static final Pattern RELEASE = Pattern.compile("go(1\\.\\d+\\.\\d+)(?![\\d.])");
     private static final Pattern DEP = Pattern.compile("(?m)^dep\t([^\t\n]+)\t([^\t\n]*)(?:\t[^\t\n]*)?\n"
             + "(?:=>\t([^\t\n]+)\t([^\t\n]*)\t[^\t\n]*$)?");
@@ -20,7 +20,7 @@ final class RawGoFacts {
     private RawGoFacts() {}
 
     /** Every distinct "go1.X.Y" release token in the file, without the "go". */
-    static Set<String> releaseTokens(byte[] binary) {
+    public static Set<String> releaseTokens(byte[] binary) {
         Set<String> tokens = new TreeSet<>();
         Matcher m = RELEASE.matcher(latin1(binary));
         while (m.find()) {
@@ -33,7 +33,7 @@ final class RawGoFacts {
      * "path@version" of each dep line, the replacement's when a "=>" line follows; modules without a
      * version (local replacements, "(devel)") are left out, as the analyzer documents.
      */
-    static Set<String> dependencies(byte[] binary) {
+    public static Set<String> dependencies(byte[] binary) {
         Set<String> deps = new TreeSet<>();
         Matcher m = DEP.matcher(latin1(binary));
         while (m.find()) {
@@ -47,7 +47,7 @@ final class RawGoFacts {
     }
 
     /** "path@version" of the mod lines. */
-    static Set<String> mainModules(byte[] binary) {
+    public static Set<String> mainModules(byte[] binary) {
         Set<String> mods = new TreeSet<>();
         Matcher m = MOD.matcher(latin1(binary));
         while (m.find()) {

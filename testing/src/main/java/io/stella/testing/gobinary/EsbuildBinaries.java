@@ -1,4 +1,4 @@
-package io.stella.inventory.analyzers.gobinary;
+package io.stella.testing.gobinary;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,5 @@
 package io.stella.vulndb.version;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -146,19 +145,27 @@ record Pep440Version(String epoch, List<String> release, String preLabel, String
         if (!epoch.equals("0")) {
             out.append(epoch).append('!');
         }
-        out.append(String.join(".", new ArrayList<>(release)));
+        out.append(String.join(".", release.stream().map(Pep440Version::withoutLeadingZeros).toList()));
         if (preLabel != null) {
-            out.append(preLabel).append(preNumber);
+            out.append(preLabel).append(withoutLeadingZeros(preNumber));
         }
         if (post != null) {
-            out.append(".post").append(post);
+            out.append(".post").append(withoutLeadingZeros(post));
         }
         if (dev != null) {
-            out.append(".dev").append(dev);
+            out.append(".dev").append(withoutLeadingZeros(dev));
         }
         if (local != null) {
             out.append('+').append(String.join(".", local));
         }
         return out.toString();
+    }
+
+    private static String withoutLeadingZeros(String number) {
+        int i = 0;
+        while (i < number.length() - 1 && number.charAt(i) == '0') {
+            i++;
+        }
+        return number.substring(i);
     }
 }

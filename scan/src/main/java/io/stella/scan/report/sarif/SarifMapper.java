@@ -83,7 +83,8 @@ final class SarifMapper {
         properties.put("security-severity", String.format(Locale.ROOT, "%.1f", securitySeverity(worst)));
         String help = "Vulnerability " + id + "\nSeverity: " + severity + "\n" + summary + "\n" + url;
         String markdown = "**Vulnerability " + id + "**\n\n| Severity | Aliases |\n| --- | --- |\n| " + severity + " | "
-                + String.join(", ", worst.advisory().aliases()) + " |\n\n" + summary + "\n\n[" + url + "](" + url + ")";
+                + (worst.advisory().aliases().isEmpty() ? "-" : String.join(", ", worst.advisory().aliases()))
+                + " |\n\n" + summary + "\n\n[" + url + "](" + url + ")";
         return new Rule(id, id, Message.of(summary), Message.of(summary), url, new Message(help, markdown),
                 new Configuration(level(severity)), properties);
     }

@@ -13,7 +13,10 @@ public enum PackageType {
     PYPI("pypi", "PyPI", false),
     GOLANG("golang", "Go", false),
     GEM("gem", "RubyGems", false),
-    CARGO("cargo", "crates.io", false);
+    CARGO("cargo", "crates.io", false),
+    /** Read from SBOMs only: no analyzer finds NuGet or Composer packages in images yet. */
+    NUGET("nuget", "NuGet", false),
+    COMPOSER("composer", "Packagist", false);
 
     private final String purlType;
     private final String ecosystem;

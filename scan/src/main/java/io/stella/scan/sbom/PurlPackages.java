@@ -57,7 +57,7 @@ final class PurlPackages {
         }
         return switch (type) {
             case MAVEN -> namespace + ":" + purl.getName();
-            case NPM, GOLANG -> namespace + "/" + purl.getName();
+            case NPM, GOLANG, COMPOSER -> namespace + "/" + purl.getName();
             default -> purl.getName(); // apk/deb/rpm namespaces name the distribution
         };
     }

@@ -110,6 +110,7 @@ class SbomInventoryReaderTest {
                      "purl": "pkg:golang/github.com/gin-gonic/gin@v1.9.1"},
                     {"type": "library", "name": "Newtonsoft.Json", "version": "13.0.1",
                      "purl": "pkg:nuget/Newtonsoft.Json@13.0.1"},
+                    {"type": "library", "name": "plug", "version": "1.14.0", "purl": "pkg:hex/plug@1.14.0"},
                     {"type": "library", "name": "vendored-thing", "version": "0.1"},
                     {"type": "application", "name": "app", "components": [
                       {"type": "library", "name": "lodash", "version": "4.17.21", "purl": "pkg:npm/lodash@4.17.21"}]}
@@ -125,6 +126,7 @@ class SbomInventoryReaderTest {
                 new Identity("zlib", "1:1.2.13-5.el9",
                         "pkg:rpm/redhat/zlib@1.2.13-5.el9?arch=x86_64&epoch=1&upstream=zlib-1.2.13-5.el9.src.rpm"),
                 new Identity("github.com/gin-gonic/gin", "v1.9.1", "pkg:golang/github.com/gin-gonic/gin@v1.9.1"),
+                new Identity("Newtonsoft.Json", "13.0.1", "pkg:nuget/Newtonsoft.Json@13.0.1"),
                 new Identity("lodash", "4.17.21", "pkg:npm/lodash@4.17.21"));
         Package libssl = inventory.packages().get(0);
         assertThat(libssl.sourceName()).isEqualTo("openssl");
@@ -138,8 +140,9 @@ class SbomInventoryReaderTest {
         assertThat(inventory.os().versionId()).isEqualTo("12.8");
         assertThat(inventory.warnings()).extracting(w -> w.kind())
                 .containsExactly("sbom-component-without-purl", "sbom-unsupported-purl-type");
-        assertThat(inventory.warnings().get(0).message()).contains("1 entry", "vendored-thing@0.1 at /components/4");
-        assertThat(inventory.warnings().get(1).message()).contains("pkg:nuget/Newtonsoft.Json@13.0.1");
+        assertThat(inventory.warnings().get(0).message()).contains("1 entry", "vendored-thing@0.1 at /components/5");
+        assertThat(inventory.warnings().get(1).message()).contains("pkg:hex/plug@1.14.0");
+        assertThat(inventory.packages().get(3).ecosystem()).isEqualTo("NuGet");
     }
 
     @Test

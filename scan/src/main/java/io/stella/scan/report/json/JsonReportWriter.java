@@ -1,0 +1,46 @@
+package io.stella.scan.report.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.stella.scan.ScanReport;
+import io.stella.scan.report.ReportContext;
+import io.stella.scan.report.ReportWriter;
+import io.stella.scan.report.ReportWriterProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** stella's JSON report (schema version 1, {@code stella-report.schema.json} on the class path). */
+public final class JsonReportWriter implements ReportWriter {
+    public static final String FORMAT = "json";
+    /** Class-path location of the JSON schema of this format. */
+    public static final String SCHEMA_RESOURCE = "/stella-report.schema.json";
+    private static final ObjectWriter JSON = new ObjectMapper()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .writerWithDefaultPrettyPrinter();
+
+    /** The {@link ReportWriterProvider} of this format. */
+    public static final class Provider implements ReportWriterProvider {
+        @Override
+        public String format() {
+            return FORMAT;
+        }
+
+        @Override
+        public ReportWriter create(ReportContext context) {
+            return new JsonReportWriter();
+        }
+    }
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public void write(ScanReport report, OutputStream out) throws IOException {
+        JSON.writeValue(out, JsonReportMapper.map(report));
+        out.write('\n');
+        out.flush();
+    }
+}

@@ -1,0 +1,50 @@
+package io.stella.scan.report.sarif;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.stella.scan.ScanReport;
+import io.stella.scan.report.ReportContext;
+import io.stella.scan.report.ReportWriter;
+import io.stella.scan.report.ReportWriterProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. */
+public final class SarifReportWriter implements ReportWriter {
+    public static final String FORMAT = "sarif";
+    private static final ObjectWriter JSON = new ObjectMapper()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .writerWithDefaultPrettyPrinter();
+
+    private final String toolVersion;
+
+    public SarifReportWriter(String toolVersion) {
+        this.toolVersion = toolVersion;
+    }
+
+    /** The {@link ReportWriterProvider} of this format. */
+    public static final class Provider implements ReportWriterProvider {
+        @Override
+        public String format() {
+            return FORMAT;
+        }
+
+        @Override
+        public ReportWriter create(ReportContext context) {
+            return new SarifReportWriter(context.toolVersion());
+        }
+    }
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public void write(ScanReport report, OutputStream out) throws IOException {
+        JSON.writeValue(out, SarifMapper.map(report, toolVersion));
+        out.write('\n');
+        out.flush();
+    }
+}

@@ -53,7 +53,7 @@ public final class VulnDbBenchmark {
             List<ImportReport> reports = VulnDatabase.open(db).importPaths(zips);
             importSeconds.add((System.nanoTime() - start) / 1e9);
             if (run == 0) {
-                long records = reports.stream().mapToLong(ImportReport::imported).sum();
+                long records = reports.stream().mapToLong(ImportReport::advisories).sum();
                 System.out.printf(Locale.ROOT, "imported %d records from %d zips (%.1f MiB database)%n", records,
                         zips.size(), Files.size(db) / 1048576.0);
             }

@@ -25,6 +25,9 @@ final class ContextFactory implements CommandLine.IFactory {
         if (cls == ScanSbomCommand.class) {
             return cls.cast(new ScanSbomCommand(context));
         }
+        if (cls == DbCommand.class) {
+            return cls.cast(new DbCommand(context));
+        }
         if (cls == RegistryTestCommand.class) {
             return cls.cast(new RegistryTestCommand(context));
         }

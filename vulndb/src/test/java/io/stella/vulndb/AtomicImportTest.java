@@ -47,14 +47,20 @@ class AtomicImportTest {
     }
 
     @Test
-    void reimportingASourceReplacesItsRecords() {
+    void reimportingASourceReplacesItsRecordsAndLeavesTheOthers() {
         VulnDatabase db = db();
         db.importPaths(List.of(TestData.root().resolve("alpine-secdb/v3.10/main.yaml")));
         long mainOnly = db.status().sources().getFirst().totalRecords();
         db.importPaths(List.of(TestData.root().resolve("alpine-secdb/v3.10/community.yaml")));
-        assertThat(db.status().sources()).hasSize(1);
-        assertThat(db.status().sources().getFirst().totalRecords()).isNotEqualTo(mainOnly);
-        assertThat(db.status().sources().getFirst().origin()).endsWith("community.yaml");
+        assertThat(db.status().sources()).extracting(s -> s.name())
+                .containsExactlyInAnyOrder("alpine-secdb:v3.10/main", "alpine-secdb:v3.10/community");
+        db.importPaths(List.of(TestData.root().resolve("alpine-secdb/v3.10/main.yaml")));
+        assertThat(db.status().sources()).hasSize(2);
+        assertThat(db.status().sources()).filteredOn(s -> s.name().endsWith("/main")).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.totalRecords()).isEqualTo(mainOnly);
+                    assertThat(s.origin()).endsWith("main.yaml");
+                });
     }
 
     @Test

@@ -32,7 +32,7 @@ class BundleTest {
         source.importPaths(List.of(TestData.osv("rustsec.zip"), TestData.root().resolve("alpine-secdb/v3.10")));
         bundle = dir.resolve("bundle.zip");
         var manifest = source.exportBundle(bundle);
-        assertThat(manifest.sources()).extracting(s -> s.name()).containsExactly("alpine-secdb:v3.10", "osv:crates.io");
+        assertThat(manifest.sources()).extracting(s -> s.name()).containsExactly("alpine-secdb:v3.10/community", "alpine-secdb:v3.10/main", "osv:crates.io");
         assertThat(manifest.parts()).singleElement().satisfies(p -> assertThat(p.sha256()).hasSize(64));
     }
 
@@ -44,7 +44,7 @@ class BundleTest {
     void roundTrip() {
         VulnDatabase offline = airGapped();
         List<ImportReport> reports = offline.importPaths(List.of(bundle));
-        assertThat(reports).extracting(ImportReport::source).containsExactly("alpine-secdb:v3.10", "osv:crates.io");
+        assertThat(reports).extracting(ImportReport::source).containsExactly("alpine-secdb:v3.10/community", "alpine-secdb:v3.10/main", "osv:crates.io");
         try (VulnerabilityStore store = offline.openStore()) {
             assertThat(store.affecting("crates.io", "openssl")).isNotEmpty();
             assertThat(store.affecting("Alpine:v3.10", "ansible")).isNotEmpty();

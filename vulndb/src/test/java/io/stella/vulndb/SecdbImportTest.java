@@ -61,17 +61,17 @@ class SecdbImportTest {
         VulnDatabase db = VulnDatabase.open(dir.resolve("stella.db"), Clock.systemUTC(), TestData.FAKE_CVSS);
         List<ImportReport> reports = db.importPaths(List.of(release));
 
-        assertThat(reports).hasSize(1);
-        ImportReport report = reports.getFirst();
-        assertThat(report.source()).isEqualTo("alpine-secdb:v3.10");
-        assertThat(report.notAffectedSkipped()).isEqualTo(notAffected);
-        assertThat(report.invalid()).isEmpty();
+        // One source per repository of the release, so neither file's import can replace the other's.
+        assertThat(reports).extracting(ImportReport::source)
+                .containsExactly("alpine-secdb:v3.10/community", "alpine-secdb:v3.10/main");
+        assertThat(reports.stream().mapToInt(ImportReport::notAffectedSkipped).sum()).isEqualTo(notAffected);
+        assertThat(reports).allSatisfy(r -> assertThat(r.invalid()).isEmpty());
         try (VulnerabilityStore store = db.openStore()) {
             assertThat(store.ecosystemKeys()).containsExactly("Alpine:v3.10");
-            long storedCves = report.recordsPerEcosystem().get("Alpine:v3.10");
+            long storedCves = reports.stream().mapToLong(r -> r.recordsPerEcosystem().get("Alpine:v3.10")).sum();
             // advisories without a CVE (ids of other databases, e.g. XSA-…) come on top of the CVEs
             assertThat(storedCves).isGreaterThanOrEqualTo(cves.size());
-            assertThat(report.advisories()).isEqualTo((int) storedCves);
+            assertThat(reports.stream().mapToInt(ImportReport::advisories).sum()).isEqualTo((int) storedCves);
             List<AffectedEntry> ansible = store.affecting("Alpine:v3.10", "ansible");
             assertThat(ansible).extracting(e -> e.advisory().id())
                     .contains("CVE-2019-10206", "CVE-2019-10217", "CVE-2019-10156", "CVE-2018-16876", "CVE-2018-10875");

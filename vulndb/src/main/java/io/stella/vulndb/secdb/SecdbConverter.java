@@ -43,10 +43,12 @@ public final class SecdbConverter {
         final List<Affected> affected = new ArrayList<>();
     }
 
-    /** @param files the files of one release (main, community ...), all with the same distroversion */
+    /**
+     * @param files the files of one repository of one release, all with the same distroversion and reponame
+     */
     public ParsedSource convert(String distroversion, List<LocatedFile> files, String origin, String sha256) {
         String ecosystem = "Alpine:" + distroversion;
-        String source = "alpine-secdb:" + distroversion;
+        String source = sourceName(distroversion, files.getFirst().file().reponame());
         Map<String, Building> byId = new LinkedHashMap<>();
         List<InvalidRecord> invalid = new ArrayList<>();
         int notAffected = 0;
@@ -103,5 +105,13 @@ public final class SecdbConverter {
                         source, List.of()),
                 building.affected)));
         return new ParsedSource(new SourceData(source, origin, sha256, advisories), invalid, 0, notAffected);
+    }
+
+    /**
+     * {@code alpine-secdb:v3.10/main}: each repository of a release is its own source, so importing
+     * {@code community.yaml} never replaces what {@code main.yaml} brought.
+     */
+    static String sourceName(String distroversion, String reponame) {
+        return "alpine-secdb:" + distroversion + (reponame == null || reponame.isBlank() ? "" : "/" + reponame.strip());
     }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads Alpine secdb YAML: one file, or a directory of them (recursively, {@code *.yaml} / {@code *.yml}).
- * Files are grouped by their {@code distroversion}; each release is one source ({@code alpine-secdb:v3.10}).
+ * Files are grouped by {@code distroversion} and {@code reponame}; each repository of a release is one source
+ * ({@code alpine-secdb:v3.10/main}).
  */
 public final class SecdbReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -46,15 +47,16 @@ public final class SecdbReader {
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.filter(p -> Files.isRegularFile(p) && isSecdbFile(p)).sorted().toList()) {
                 SecdbFile parsed = parse(file);
-                byRelease.computeIfAbsent(parsed.distroversion(), k -> new ArrayList<>())
+                byRelease.computeIfAbsent(SecdbConverter.sourceName(parsed.distroversion(), parsed.reponame()),
+                                k -> new ArrayList<>())
                         .add(new SecdbConverter.LocatedFile(file.toString(), parsed));
             }
         } catch (IOException e) {
             throw failed(directory, "the directory cannot be read (" + e.getMessage() + ")", e);
         }
         List<ParsedSource> sources = new ArrayList<>();
-        byRelease.forEach((release, files) -> sources.add(converter.convert(release, files,
-                directory.toString(), null)));
+        byRelease.forEach((source, files) -> sources.add(converter.convert(files.getFirst().file().distroversion(),
+                files, directory.toString(), null)));
         return sources;
     }
 

@@ -1,10 +1,13 @@
-package io.stella.cli.db;
+package io.stella.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stella.cli.Context;
+import io.stella.cli.output.FailurePrinter;
+import io.stella.registry.config.StellaConfig;
+import io.stella.registry.config.StellaConfigLoader;
+import io.stella.registry.failure.RegistryException;
 import io.stella.vulndb.ImportReport;
 import io.stella.vulndb.InvalidRecord;
 import io.stella.vulndb.Staleness;
@@ -26,14 +29,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code stella db}: the vulnerability database. Subcommands are methods, so they share this command's Context. */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Manage the vulnerability database.")
-public final class DbCommand implements Callable<Integer> {
+final class DbCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Context context;
 
     @Spec
     CommandSpec spec;
 
-    public DbCommand(Context context) {
+    DbCommand(Context context) {
         this.context = context;
     }
 
@@ -42,7 +45,7 @@ public final class DbCommand implements Callable<Integer> {
         context.err().println("INVALID_USAGE: 'stella db' needs a subcommand.");
         spec.commandLine().usage(context.err());
         context.err().flush();
-        return 2;
+        return ExitCodes.USAGE;
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
@@ -51,8 +54,7 @@ public final class DbCommand implements Callable<Integer> {
                List<URI> sources,
                @Option(names = "--db", paramLabel = "PATH", description = "database file") Path db) {
         return run(() -> {
-            List<ImportReport> reports = open(db).update(sources == null ? List.of() : sources,
-                    (source, soFar, total) -> { });
+            List<ImportReport> reports = open(db).update(sources == null ? List.of() : sources, new DownloadProgress(context.err()));
             printReports(reports);
             return 0;
         });
@@ -64,10 +66,9 @@ public final class DbCommand implements Callable<Integer> {
                     @Option(names = "--db", paramLabel = "PATH", description = "database file") Path db) {
         for (Path path : paths) {
             if (!Files.exists(path)) {
-                context.err().println("VULNDB_IMPORT_FAILED: cannot import " + path + ": it does not exist");
-                context.err().println("hint: check the path");
-                context.err().flush();
-                return 2;
+                return fail(VulnDbAccess.asFailure(new VulnDbException(VulnDbException.Code.VULNDB_IMPORT_FAILED,
+                        "cannot import " + path + ": it does not exist", "Check the path.",
+                        java.util.Map.of("path", path.toString()), null)));
             }
         }
         return run(() -> {
@@ -89,15 +90,16 @@ public final class DbCommand implements Callable<Integer> {
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the sources and their age.")
     int status(@Option(names = "--format", defaultValue = "table", description = "table or json") String format,
-               @Option(names = "--max-age", defaultValue = "7d", paramLabel = "AGE",
-                       description = "older than this is stale: e.g. 7d, 12h") String maxAge,
+               @Option(names = "--max-age", paramLabel = "AGE", converter = DurationConverter.class,
+                       description = "older than this is stale, e.g. 7d, 12h (default: vulndb.max_age of the config, "
+                               + "else 7d)") Duration maxAge,
                @Option(names = "--db", paramLabel = "PATH", description = "database file") Path db) {
-        Duration maximum = age(maxAge);
-        if (maximum == null || !(format.equals("table") || format.equals("json"))) {
-            context.err().println("INVALID_USAGE: --max-age takes e.g. 7d or 12h, --format table or json");
+        if (!(format.equals("table") || format.equals("json"))) {
+            context.err().println("INVALID_USAGE: --format takes table or json");
             context.err().flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
+        Duration maximum = maxAge != null ? maxAge : config().vulndb().maxAgeOrDefault();
         return run(() -> {
             VulnDatabase database = open(db);
             DatabaseStatus status = database.status();
@@ -136,27 +138,11 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     private VulnDatabase open(Path db) {
-        return VulnDatabase.open(db != null ? db : defaultLocation());
+        return VulnDatabase.open(VulnerabilityScanRun.databasePath(context, db, config()));
     }
 
-    /** {@code $STELLA_HOME/db/stella.db}, STELLA_HOME defaulting to {@code ~/.stella}. */
-    private Path defaultLocation() {
-        String home = context.env().get("STELLA_HOME");
-        Path stellaHome = home != null && !home.isBlank() ? Path.of(home)
-                : Path.of(System.getProperty("user.home"), ".stella");
-        return stellaHome.resolve("db").resolve("stella.db");
-    }
-
-    /** 7d or 12h; null when the text is neither. */
-    private static Duration age(String text) {
-        String t = text.strip();
-        if (t.matches("\\d+d")) {
-            return Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
-        }
-        if (t.matches("\\d+h")) {
-            return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-        }
-        return null;
+    private StellaConfig config() {
+        return new StellaConfigLoader().loadDefault(context.env());
     }
 
     private void printReports(List<ImportReport> reports) {
@@ -176,17 +162,21 @@ public final class DbCommand implements Callable<Integer> {
         try {
             return action.call();
         } catch (VulnDbException e) {
-            context.err().println(e.code() + ": " + e.getMessage());
-            if (e.hint() != null) {
-                context.err().println("hint: " + e.hint());
-            }
-            return 1;
+            return fail(VulnDbAccess.asFailure(e));
+        } catch (RegistryException e) {
+            return fail(e);
+        } catch (java.io.IOException e) {
+            return Failures.io(context, e);
         } catch (Exception e) {
-            context.err().println("FAILURE: " + e.getMessage());
-            return 1;
+            throw new IllegalStateException(e);
         } finally {
             context.out().flush();
             context.err().flush();
         }
+    }
+
+    private int fail(RegistryException e) {
+        FailurePrinter.printText(e, context.err(), true);
+        return ExitCodes.of(e.code());
     }
 }

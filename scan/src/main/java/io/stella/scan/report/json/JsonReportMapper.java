@@ -4,6 +4,7 @@ import io.stella.inventory.Inventory;
 import io.stella.inventory.OsRelease;
 import io.stella.inventory.Package;
 import io.stella.scan.ScanFinding;
+import io.stella.scan.ScanCoverage;
 import io.stella.scan.ScanReport;
 import io.stella.scan.Suppression;
 import io.stella.scan.report.SeverityTotals;
@@ -16,7 +17,6 @@ import io.stella.scan.report.json.wire.JsonSource;
 import io.stella.scan.report.json.wire.JsonSummary;
 import io.stella.scan.report.json.wire.JsonSuppressed;
 import io.stella.scan.report.json.wire.JsonVulnerability;
-import io.stella.scan.report.table.TableReportWriter;
 import io.stella.vulndb.model.Severity;
 import io.stella.vulndb.store.DatabaseStatus;
 import io.stella.vulndb.store.SourceStatus;
@@ -44,7 +44,7 @@ final class JsonReportMapper {
                 new JsonSummary(totals.total(), totals.count(Severity.CRITICAL), totals.count(Severity.HIGH),
                         totals.count(Severity.MEDIUM), totals.count(Severity.LOW), totals.count(Severity.NONE),
                         totals.count(Severity.UNKNOWN), inventory.packages().size(),
-                        TableReportWriter.evaluatedPackages(report), totals.fixable()),
+                        ScanCoverage.of(report).evaluated(), totals.fixable()),
                 database(report.database(), report.databaseStale(), report.scannedAt()),
                 warnings(report),
                 text(report.scannedAt()));

@@ -5,6 +5,7 @@ import io.stella.inventory.OsRelease;
 import io.stella.inventory.ScanTarget;
 import io.stella.scan.NotEvaluated;
 import io.stella.scan.ScanFinding;
+import io.stella.scan.ScanCoverage;
 import io.stella.scan.ScanReport;
 import io.stella.scan.Suppression;
 import io.stella.scan.report.ReportContext;
@@ -58,8 +59,12 @@ public final class TableReportWriter implements ReportWriter {
         header(report, w);
         w.println();
         SeverityTotals totals = SeverityTotals.of(report.findings());
-        if (report.findings().isEmpty()) {
-            w.println("No vulnerabilities found in " + evaluatedPackages(report) + " evaluated packages");
+        ScanCoverage coverage = ScanCoverage.of(report);
+        if (report.findings().isEmpty() && coverage.evaluated() == 0 && coverage.packages() > 0) {
+            w.println("Nothing was checked: none of the " + coverage.packages()
+                    + " packages is in an ecosystem the database covers (see Not evaluated)");
+        } else if (report.findings().isEmpty()) {
+            w.println("No vulnerabilities found in " + coverage.evaluated() + " evaluated packages");
         } else {
             w.println(totalsLine(totals));
             for (Severity severity : ORDER) {
@@ -77,11 +82,6 @@ public final class TableReportWriter implements ReportWriter {
     }
 
     /** Packages of ecosystems the database covers. */
-    public static int evaluatedPackages(ScanReport report) {
-        int notEvaluated = report.notEvaluated().stream().mapToInt(NotEvaluated::packages).sum();
-        return Math.max(0, report.inventory().packages().size() - notEvaluated);
-    }
-
     private static void header(ScanReport report, PrintWriter w) {
         ScanTarget target = report.inventory().target();
         w.println("Target:   " + target.name()

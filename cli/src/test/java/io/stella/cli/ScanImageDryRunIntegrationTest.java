@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * {@code stella scan image --dry-run} against the three kinds of registry: table and JSON output, the reference as
  * argument and as {@code --image}, digests checked against what skopeo pushed, platform selection, and the failures
- * of the command itself (missing tag, unknown platform, invalid reference, no --dry-run).
+ * of the command itself (missing tag, unknown platform, invalid reference, a full scan without a database).
  */
 class ScanImageDryRunIntegrationTest extends CliIntegrationTestBase {
 
@@ -233,14 +233,23 @@ class ScanImageDryRunIntegrationTest extends CliIntegrationTestBase {
     }
 
     @Test
-    void withoutDryRunNothingLooksLikeAResultAndTheExitCodeIsNotZero() {
+    void aFullScanWithoutADatabaseFailsBeforePullingAndNothingLooksLikeAResult() {
         CliResult text = Cli.in(dir).run("scan", "image", r.image(Mode.ANONYMOUS, Registries.ALPINE));
-        assertThat(text.exitCode()).as(text.toString()).isNotZero().isEqualTo(2);
-        assertThat(text.out()).doesNotContain("Result: OK").doesNotContain("vulnerab");
-        assertThat(text.err()).contains("--dry-run").contains("hint: ");
+        assertThat(text.exitCode()).as(text.toString()).isEqualTo(ExitCodes.VULNDB);
+        assertThat(text.out()).doesNotContain("Result: OK").doesNotContain("No vulnerabilities");
+        assertThat(text.err()).startsWith("VULNDB_MISSING: ").contains("hint: ").contains("stella db update");
 
         CliResult json = Cli.in(dir).run("scan", "image", r.image(Mode.ANONYMOUS, Registries.ALPINE), "--format", "json");
-        assertThat(json.exitCode()).isNotZero();
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.VULNDB);
         assertThat(json.json().path("status").asText()).isEqualTo("failed");
+        assertThat(json.error().path("code").asText()).isEqualTo("VULNDB_MISSING");
+    }
+
+    @Test
+    void aDryRunPrintsOnlyTableOrJson() {
+        CliResult sarif = Cli.in(dir).run("scan", "image", r.image(Mode.ANONYMOUS, Registries.ALPINE), "--dry-run",
+                "--format", "sarif");
+        assertThat(sarif.exitCode()).as(sarif.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sarif.err()).startsWith("CONFIG_INVALID: --dry-run prints table or json");
     }
 }

@@ -16,7 +16,7 @@ class UsageIntegrationTest {
 
     @Test
     void groupCommandsWithoutASubcommandAreUsageErrors() {
-        for (String[] args : new String[][] {{}, {"scan"}, {"registry"}}) {
+        for (String[] args : new String[][] {{}, {"scan"}, {"registry"}, {"db"}}) {
             CliResult result = Cli.in(dir).run(args);
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
             assertThat(result.err()).startsWith("INVALID_USAGE: '").contains("needs a subcommand").contains("Usage:");

@@ -4,10 +4,11 @@ import io.stella.scan.ScanReport;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Renders a scan report in one format. The stream is written to, flushed, and left open. */
+/** A report format bound to its context: what a command writes with. */
 public interface ReportWriter {
-    /** The format's id as the CLI accepts it ({@code table}, {@code json}, {@code sarif} ...). */
+    /** The format's id. */
     String format();
 
+    /** Renders the report; the stream is written to, flushed, and left open. */
     void write(ScanReport report, OutputStream out) throws IOException;
 }

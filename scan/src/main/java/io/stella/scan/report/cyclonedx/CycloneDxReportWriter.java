@@ -2,8 +2,7 @@ package io.stella.scan.report.cyclonedx;
 
 import io.stella.scan.ScanReport;
 import io.stella.scan.report.ReportContext;
-import io.stella.scan.report.ReportWriter;
-import io.stella.scan.report.ReportWriterProvider;
+import io.stella.scan.report.ReportFormat;
 import io.stella.inventory.sbom.SbomWriters;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,27 +13,8 @@ import org.cyclonedx.generators.json.BomJsonGenerator;
 import org.cyclonedx.model.Bom;
 
 /** The inventory's CycloneDX 1.6 BOM with the findings as {@code vulnerabilities}. */
-public final class CycloneDxReportWriter implements ReportWriter {
+public final class CycloneDxReportWriter implements ReportFormat {
     public static final String FORMAT = "cyclonedx-json";
-
-    private final ReportContext context;
-
-    public CycloneDxReportWriter(ReportContext context) {
-        this.context = context;
-    }
-
-    /** The {@link ReportWriterProvider} of this format. */
-    public static final class Provider implements ReportWriterProvider {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public ReportWriter create(ReportContext context) {
-            return new CycloneDxReportWriter(context);
-        }
-    }
 
     @Override
     public String format() {
@@ -42,7 +22,7 @@ public final class CycloneDxReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(ScanReport report, OutputStream out) throws IOException {
+    public void write(ScanReport report, ReportContext context, OutputStream out) throws IOException {
         Bom bom = SbomWriters.cycloneDxBom(report.inventory(), context.clock(), context.uuids(), context.toolVersion());
         bom.setVulnerabilities(CycloneDxVulnerabilities.of(report, bom));
         String json;

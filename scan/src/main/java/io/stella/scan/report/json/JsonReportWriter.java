@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.stella.scan.ScanReport;
 import io.stella.scan.report.ReportContext;
-import io.stella.scan.report.ReportWriter;
-import io.stella.scan.report.ReportWriterProvider;
+import io.stella.scan.report.ReportFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /** stella's JSON report (schema version 1, {@code stella-report.schema.json} on the class path). */
-public final class JsonReportWriter implements ReportWriter {
+public final class JsonReportWriter implements ReportFormat {
     public static final String FORMAT = "json";
     /** Class-path location of the JSON schema of this format. */
     public static final String SCHEMA_RESOURCE = "/stella-report.schema.json";
@@ -19,26 +18,13 @@ public final class JsonReportWriter implements ReportWriter {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .writerWithDefaultPrettyPrinter();
 
-    /** The {@link ReportWriterProvider} of this format. */
-    public static final class Provider implements ReportWriterProvider {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public ReportWriter create(ReportContext context) {
-            return new JsonReportWriter();
-        }
-    }
-
     @Override
     public String format() {
         return FORMAT;
     }
 
     @Override
-    public void write(ScanReport report, OutputStream out) throws IOException {
+    public void write(ScanReport report, ReportContext context, OutputStream out) throws IOException {
         JSON.writeValue(out, JsonReportMapper.map(report));
         out.write('\n');
         out.flush();

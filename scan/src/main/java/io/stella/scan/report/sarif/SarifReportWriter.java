@@ -5,36 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.stella.scan.ScanReport;
 import io.stella.scan.report.ReportContext;
-import io.stella.scan.report.ReportWriter;
-import io.stella.scan.report.ReportWriterProvider;
+import io.stella.scan.report.ReportFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /** SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. */
-public final class SarifReportWriter implements ReportWriter {
+public final class SarifReportWriter implements ReportFormat {
     public static final String FORMAT = "sarif";
     private static final ObjectWriter JSON = new ObjectMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .writerWithDefaultPrettyPrinter();
-
-    private final String toolVersion;
-
-    public SarifReportWriter(String toolVersion) {
-        this.toolVersion = toolVersion;
-    }
-
-    /** The {@link ReportWriterProvider} of this format. */
-    public static final class Provider implements ReportWriterProvider {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public ReportWriter create(ReportContext context) {
-            return new SarifReportWriter(context.toolVersion());
-        }
-    }
 
     @Override
     public String format() {
@@ -42,8 +22,8 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(ScanReport report, OutputStream out) throws IOException {
-        JSON.writeValue(out, SarifMapper.map(report, toolVersion));
+    public void write(ScanReport report, ReportContext context, OutputStream out) throws IOException {
+        JSON.writeValue(out, SarifMapper.map(report, context.toolVersion()));
         out.write('\n');
         out.flush();
     }

@@ -11,8 +11,7 @@ import io.stella.scan.ScanFinding;
 import io.stella.scan.ScanReport;
 import io.stella.scan.report.Advisories;
 import io.stella.scan.report.ReportContext;
-import io.stella.scan.report.ReportWriter;
-import io.stella.scan.report.ReportWriterProvider;
+import io.stella.scan.report.ReportFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -27,30 +26,11 @@ import java.util.Set;
  * reference (the advisory's URL) on the package it affects. SPDX 2.3 has no place for severities or
  * suppressions: use {@code json}, {@code sarif} or {@code cyclonedx-json} for those.
  */
-public final class SpdxReportWriter implements ReportWriter {
+public final class SpdxReportWriter implements ReportFormat {
     public static final String FORMAT = "spdx-json";
     private static final ObjectWriter JSON = new ObjectMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .writerWithDefaultPrettyPrinter();
-
-    private final ReportContext context;
-
-    public SpdxReportWriter(ReportContext context) {
-        this.context = context;
-    }
-
-    /** The {@link ReportWriterProvider} of this format. */
-    public static final class Provider implements ReportWriterProvider {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public ReportWriter create(ReportContext context) {
-            return new SpdxReportWriter(context);
-        }
-    }
 
     @Override
     public String format() {
@@ -58,7 +38,7 @@ public final class SpdxReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(ScanReport report, OutputStream out) throws IOException {
+    public void write(ScanReport report, ReportContext context, OutputStream out) throws IOException {
         SpdxDocument document = SbomWriters.spdxDocument(report.inventory(), context.clock(), context.uuids(),
                 context.toolVersion());
         JSON.writeValue(out, withAdvisories(document, report.findings()));

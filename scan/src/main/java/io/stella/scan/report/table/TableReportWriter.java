@@ -9,8 +9,7 @@ import io.stella.scan.ScanCoverage;
 import io.stella.scan.ScanReport;
 import io.stella.scan.Suppression;
 import io.stella.scan.report.ReportContext;
-import io.stella.scan.report.ReportWriter;
-import io.stella.scan.report.ReportWriterProvider;
+import io.stella.scan.report.ReportFormat;
 import io.stella.scan.report.SeverityTotals;
 import io.stella.vulndb.model.Severity;
 import io.stella.vulndb.store.SourceStatus;
@@ -29,24 +28,11 @@ import java.util.stream.Collectors;
  * table per severity (most severe first), then everything that limits the result (packages not evaluated,
  * problems, suppressed findings, warnings) so that a short report never passes for a clean one.
  */
-public final class TableReportWriter implements ReportWriter {
+public final class TableReportWriter implements ReportFormat {
     public static final String FORMAT = "table";
     private static final List<Severity> ORDER = List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM,
             Severity.LOW, Severity.NONE, Severity.UNKNOWN);
     private static final List<String> COLUMNS = List.of("PACKAGE", "INSTALLED", "FIXED", "ID", "TITLE");
-
-    /** The {@link ReportWriterProvider} of this format. */
-    public static final class Provider implements ReportWriterProvider {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public ReportWriter create(ReportContext context) {
-            return new TableReportWriter();
-        }
-    }
 
     @Override
     public String format() {
@@ -54,7 +40,7 @@ public final class TableReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(ScanReport report, OutputStream out) throws IOException {
+    public void write(ScanReport report, ReportContext context, OutputStream out) throws IOException {
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         header(report, w);
         w.println();

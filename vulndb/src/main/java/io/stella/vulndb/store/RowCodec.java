@@ -1,7 +1,7 @@
 package io.stella.vulndb.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,12 +9,12 @@ import io.stella.vulndb.model.AffectedRange;
 import io.stella.vulndb.model.RangeEvent;
 import io.stella.vulndb.model.Severity;
 import io.stella.vulndb.model.SeverityRating;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The column formats of the database: lists as JSON text (ranges in OSV's own shape), times as epoch
@@ -33,9 +33,16 @@ final class RowCodec {
     }
 
     static List<String> strings(String json) {
-        List<String> values = new ArrayList<>();
-        read(json).forEach(node -> values.add(node.asText()));
-        return values;
+        try (JsonParser parser = JSON.getFactory().createParser(json)) {
+            expect(parser.nextToken(), JsonToken.START_ARRAY);
+            List<String> values = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                values.add(parser.getValueAsString());
+            }
+            return values;
+        } catch (IOException e) {
+            throw damaged(e);
+        }
     }
 
     static String ranges(List<AffectedRange> ranges) {
@@ -51,18 +58,51 @@ final class RowCodec {
         return array.toString();
     }
 
+    /** Read with a streaming parser: this runs for every advisory entry a scan looks at. */
     static List<AffectedRange> ranges(String json) {
-        List<AffectedRange> ranges = new ArrayList<>();
-        for (JsonNode node : read(json)) {
-            List<RangeEvent> events = new ArrayList<>();
-            for (JsonNode event : node.path("events")) {
-                Map.Entry<String, JsonNode> field = event.properties().iterator().next();
-                events.add(new RangeEvent(RangeEvent.Kind.valueOf(field.getKey().toUpperCase(Locale.ROOT)),
-                        field.getValue().asText()));
+        try (JsonParser parser = JSON.getFactory().createParser(json)) {
+            expect(parser.nextToken(), JsonToken.START_ARRAY);
+            List<AffectedRange> ranges = new ArrayList<>();
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                AffectedRange.Type type = null;
+                List<RangeEvent> events = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    if (field.equals("type")) {
+                        type = AffectedRange.Type.valueOf(parser.getText());
+                    } else if (field.equals("events")) {
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            expect(parser.nextToken(), JsonToken.FIELD_NAME);
+                            RangeEvent.Kind kind = RangeEvent.Kind.valueOf(parser.currentName().toUpperCase(Locale.ROOT));
+                            parser.nextToken();
+                            events.add(new RangeEvent(kind, parser.getText()));
+                            expect(parser.nextToken(), JsonToken.END_OBJECT);
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                if (type == null) {
+                    throw damaged(new IOException("a range without a type"));
+                }
+                ranges.add(new AffectedRange(type, events));
             }
-            ranges.add(new AffectedRange(AffectedRange.Type.valueOf(node.path("type").asText()), events));
+            return ranges;
+        } catch (IOException | IllegalArgumentException e) {
+            throw damaged(e);
         }
-        return ranges;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+        if (actual != expected) {
+            throw new IOException("expected " + expected + " but found " + actual);
+        }
+    }
+
+    private static UncheckedIOException damaged(Exception cause) {
+        return new UncheckedIOException("a JSON column of the vulnerability database is damaged",
+                cause instanceof IOException io ? io : new IOException(cause));
     }
 
     static Long millis(Instant instant) {
@@ -77,11 +117,4 @@ final class RowCodec {
         return severity == null ? null : new SeverityRating(Severity.valueOf(severity), score, vector);
     }
 
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("a JSON column of the vulnerability database is damaged", e);
-        }
-    }
 }

@@ -41,6 +41,9 @@ public final class SqliteFiles {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(readOnly);
+        // A scan reads the package index and the advisories it points to at random: keep pages in memory.
+        config.setCacheSize(-32_768);
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L << 20));
         Connection connection = null;
         try {
             connection = config.createConnection(url(file));

@@ -126,9 +126,9 @@ final class DbCommand implements Callable<Integer> {
                 context.out().println(JSON.writeValueAsString(root));
             } else {
                 context.out().println("Database: " + status.location() + " (built " + status.builtAt() + ")");
-                context.out().printf("  %-24s %-22s %10s  %s%n", "SOURCE", "IMPORTED", "RECORDS", "ECOSYSTEMS");
+                context.out().printf("  %-30s %-26s %8s  %s%n", "SOURCE", "IMPORTED", "RECORDS", "ECOSYSTEMS");
                 for (SourceStatus s : status.sources()) {
-                    context.out().printf("  %-24s %-22s %10d  %s%n", s.name(), s.importedAt(), s.totalRecords(),
+                    context.out().printf("  %-30s %-26s %8d  %s%n", s.name(), s.importedAt(), s.totalRecords(),
                             String.join(", ", new java.util.TreeSet<>(s.records().keySet())));
                 }
                 context.out().println(verdict.stale() ? "STALE: " + verdict.message() : "Fresh.");

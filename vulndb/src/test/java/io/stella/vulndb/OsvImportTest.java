@@ -163,6 +163,8 @@ class OsvImportTest {
     void goAndAlmaLinuxRecordsAreFoundUnderTheirPackages() {
         AffectedEntry go = one("Go", "stdlib", "GO-2021-0160");
         assertThat(go.advisory().aliases()).containsExactly("CVE-2015-8618");
+        // golang/vulndb writes "modified": "0001-01-01T00:00:00Z" for "not given"
+        assertThat(go.advisory().modified()).isNull();
         assertThat(go.affected().ranges().getFirst().events()).containsExactly(
                 new RangeEvent(RangeEvent.Kind.INTRODUCED, "1.5.0-0"), new RangeEvent(RangeEvent.Kind.FIXED, "1.5.3"));
         AffectedEntry alma = one("AlmaLinux:10", "firefox", "ALSA-2025:10073");

@@ -169,7 +169,9 @@ public final class OsvConverter {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            Instant time = OffsetDateTime.parse(text).toInstant();
+            // The Go database writes 0001-01-01T00:00:00Z for "not given": not a time to show or to age data by.
+            return time.isBefore(Instant.EPOCH) ? null : time;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(field + " '" + text + "' is not an RFC 3339 time");
         }

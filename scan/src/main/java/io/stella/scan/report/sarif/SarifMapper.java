@@ -4,6 +4,7 @@ import io.stella.inventory.Package;
 import io.stella.scan.ScanFinding;
 import io.stella.scan.ScanReport;
 import io.stella.scan.report.Advisories;
+import io.stella.scan.report.DatabaseFacts;
 import io.stella.scan.report.sarif.wire.SarifLog;
 import io.stella.scan.report.sarif.wire.SarifLog.ArtifactLocation;
 import io.stella.scan.report.sarif.wire.SarifLog.Configuration;
@@ -57,6 +58,8 @@ final class SarifMapper {
         if (report.inventory().target().digest() != null) {
             properties.put("imageDigest", report.inventory().target().digest());
         }
+        properties.put("databaseSources", DatabaseFacts.sources(report));
+        properties.put("databaseAgeSeconds", DatabaseFacts.ageSeconds(report));
         properties.put("databaseStale", report.databaseStale());
         properties.put("suppressed", report.suppressed().size());
         if (!report.notEvaluated().isEmpty()) {

@@ -11,6 +11,7 @@ import io.stella.scan.ScanFinding;
 import io.stella.scan.ScanReport;
 import io.stella.scan.report.Advisories;
 import io.stella.scan.report.ReportContext;
+import io.stella.scan.report.DatabaseFacts;
 import io.stella.scan.report.ReportFormat;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,12 +42,13 @@ public final class SpdxReportWriter implements ReportFormat {
     public void write(ScanReport report, ReportContext context, OutputStream out) throws IOException {
         SpdxDocument document = SbomWriters.spdxDocument(report.inventory(), context.clock(), context.uuids(),
                 context.toolVersion());
-        JSON.writeValue(out, withAdvisories(document, report.findings()));
+        JSON.writeValue(out, withAdvisories(document, report));
         out.write('\n');
         out.flush();
     }
 
-    static SpdxDocument withAdvisories(SpdxDocument document, List<ScanFinding> findings) {
+    static SpdxDocument withAdvisories(SpdxDocument document, ScanReport report) {
+        List<ScanFinding> findings = report.findings();
         Map<Integer, Set<String>> urlsByPackage = new HashMap<>();
         for (ScanFinding f : findings) {
             int index = SpdxPackageLocator.indexOf(document.packages(), f.pkg());
@@ -65,7 +67,9 @@ public final class SpdxReportWriter implements ReportFormat {
                     p.primaryPackagePurpose()));
         });
         return new SpdxDocument(document.spdxVersion(), document.dataLicense(), document.spdxId(), document.name(),
-                document.documentNamespace(), document.comment(), document.creationInfo(), packages,
+                document.documentNamespace(),
+                (document.comment() == null ? "" : document.comment() + "\n") + DatabaseFacts.sentence(report),
+                document.creationInfo(), packages,
                 document.hasExtractedLicensingInfos(), document.relationships());
     }
 }

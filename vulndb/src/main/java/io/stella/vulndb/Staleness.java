@@ -39,7 +39,8 @@ public final class Staleness {
                 + ". Run stella db update, or stella db import PATH with a fresh bundle on air-gapped hosts");
     }
 
-    static String describe(Duration duration) {
+    /** {@code 3 days 4 h}, {@code 5 h}, {@code 12 min}: a duration as the messages about age write it. */
+    public static String describe(Duration duration) {
         if (duration.toDays() >= 1) {
             return duration.toDays() + " day" + (duration.toDays() == 1 ? "" : "s")
                     + (duration.toHoursPart() > 0 ? " " + duration.toHoursPart() + " h" : "");
@@ -47,6 +48,9 @@ public final class Staleness {
         if (duration.toHours() >= 1) {
             return duration.toHours() + " h";
         }
-        return duration.toMinutes() + " min";
+        if (duration.toMinutes() >= 1) {
+            return duration.toMinutes() + " min";
+        }
+        return duration.toSeconds() >= 1 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 }

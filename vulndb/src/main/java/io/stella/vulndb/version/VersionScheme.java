@@ -8,7 +8,7 @@ import java.util.Set;
  * whose {@link #ecosystems()} contains an ecosystem's family.
  */
 public interface VersionScheme {
-    /** Short name: dpkg, rpm, apk, maven, semver, go, npm, pep440, rubygems, nuget ... */
+    /** Short name: dpkg, rpm, apk, maven, semver, go, npm, pep440, rubygems, nuget, packagist ... */
     String id();
 
     /** OSV ecosystem families this scheme orders ({@code Debian}, {@code Ubuntu}, {@code PyPI} ...). */

@@ -25,7 +25,7 @@ import java.util.Optional;
  * from the content ({@code bomFormat: CycloneDX} or {@code spdxVersion}), not from the file name.
  *
  * <p>Entries without a package-url, with a malformed one, or whose purl type stella does not model (e.g.
- * nuget, composer: {@link PackageType} has no constant for them) cannot be matched: they are left out and
+ * hex, cocoapods: {@link PackageType} has no constant for them) cannot be matched: they are left out and
  * each such group is reported as one warning naming them.
  */
 public final class SbomInventoryReader {

@@ -38,7 +38,7 @@ final class MatchCandidates {
             return new Matcher.Candidate(new PackageQuery(ecosystem, pkg.name(), version, key), null);
         }
         String sourceVersion = pkg.sourceVersion() != null && !pkg.sourceVersion().isBlank()
-                ? pkg.sourceVersion() : version;
+                ? withEpochOf(pkg, pkg.sourceVersion()) : version;
         PackageQuery source = new PackageQuery(ecosystem, pkg.sourceName(), sourceVersion, key);
         PackageQuery binary = pkg.sourceName().equals(pkg.name()) && sourceVersion.equals(version)
                 ? null : new PackageQuery(ecosystem, pkg.name(), version, key);
@@ -67,6 +67,18 @@ final class MatchCandidates {
         } catch (MalformedPackageURLException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A source rpm is named without its epoch, which is the binary's: an SBOM's {@code upstream} qualifier gives
+     * {@code 1.2.13-5.el9} for {@code 1:1.2.13-5.el9}, and without the epoch every fix with one would look newer.
+     */
+    private static String withEpochOf(Package pkg, String sourceVersion) {
+        int colon = pkg.version().indexOf(':');
+        if (pkg.type() != PackageType.RPM || colon <= 0 || sourceVersion.contains(":")) {
+            return sourceVersion;
+        }
+        return pkg.version().substring(0, colon + 1) + sourceVersion;
     }
 
     private static String stripV(String version) {

@@ -53,6 +53,22 @@ class MatchCandidatesTest {
     }
 
     @Test
+    void aSourceRpmVersionWithoutEpochTakesTheBinarysEpoch() {
+        OsRelease alma = new OsRelease("almalinux", "9.4", null, null, null);
+        Package zlib = Package.of(PackageType.RPM, "zlib", "1:1.2.13-5.el9").withSource("zlib", "1.2.13-5.el9")
+                .withIdentity("AlmaLinux", null);
+        Matcher.Candidate c = MatchCandidates.of(zlib, alma, 0);
+        assertThat(c.query().ecosystem()).isEqualTo("AlmaLinux:9");
+        assertThat(c.query().version()).isEqualTo("1:1.2.13-5.el9");
+        assertThat(c.alternative()).isNull();
+        Package noEpoch = Package.of(PackageType.RPM, "openssl-libs", "3.0.7-27.el9").withSource("openssl", "3.0.7-27.el9")
+                .withIdentity("AlmaLinux", null);
+        Matcher.Candidate d = MatchCandidates.of(noEpoch, alma, 0);
+        assertThat(d.query().version()).isEqualTo("3.0.7-27.el9");
+        assertThat(d.alternative().name()).isEqualTo("openssl-libs");
+    }
+
+    @Test
     void withoutAnOsReleaseThePurlDistroQualifierNamesTheRelease() {
         Package fromSbom = Package.of(PackageType.APK, "musl", "1.2.5-r0")
                 .withIdentity("Alpine", "pkg:apk/alpine/musl@1.2.5-r0?arch=x86_64&distro=alpine-3.20.3");

@@ -1,10 +1,8 @@
 package io.stella.scan.report.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.stella.scan.ScanReport;
 import io.stella.scan.report.ReportContext;
+import io.stella.scan.report.JsonDocuments;
 import io.stella.scan.report.ReportFormat;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,9 +12,6 @@ public final class JsonReportWriter implements ReportFormat {
     public static final String FORMAT = "json";
     /** Class-path location of the JSON schema of this format. */
     public static final String SCHEMA_RESOURCE = "/stella-report.schema.json";
-    private static final ObjectWriter JSON = new ObjectMapper()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .writerWithDefaultPrettyPrinter();
 
     @Override
     public String format() {
@@ -25,8 +20,6 @@ public final class JsonReportWriter implements ReportFormat {
 
     @Override
     public void write(ScanReport report, ReportContext context, OutputStream out) throws IOException {
-        JSON.writeValue(out, JsonReportMapper.map(report));
-        out.write('\n');
-        out.flush();
+        JsonDocuments.write(JsonReportMapper.map(report), out);
     }
 }

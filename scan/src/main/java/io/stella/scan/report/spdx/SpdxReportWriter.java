@@ -1,8 +1,5 @@
 package io.stella.scan.report.spdx;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.stella.inventory.sbom.SbomWriters;
 import io.stella.inventory.sbom.spdx.SpdxDocument;
 import io.stella.inventory.sbom.spdx.SpdxExternalRef;
@@ -12,6 +9,7 @@ import io.stella.scan.ScanReport;
 import io.stella.scan.report.Advisories;
 import io.stella.scan.report.ReportContext;
 import io.stella.scan.report.DatabaseFacts;
+import io.stella.scan.report.JsonDocuments;
 import io.stella.scan.report.ReportFormat;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,9 +27,6 @@ import java.util.Set;
  */
 public final class SpdxReportWriter implements ReportFormat {
     public static final String FORMAT = "spdx-json";
-    private static final ObjectWriter JSON = new ObjectMapper()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .writerWithDefaultPrettyPrinter();
 
     @Override
     public String format() {
@@ -42,9 +37,7 @@ public final class SpdxReportWriter implements ReportFormat {
     public void write(ScanReport report, ReportContext context, OutputStream out) throws IOException {
         SpdxDocument document = SbomWriters.spdxDocument(report.inventory(), context.clock(), context.uuids(),
                 context.toolVersion());
-        JSON.writeValue(out, withAdvisories(document, report));
-        out.write('\n');
-        out.flush();
+        JsonDocuments.write(withAdvisories(document, report), out);
     }
 
     static SpdxDocument withAdvisories(SpdxDocument document, ScanReport report) {

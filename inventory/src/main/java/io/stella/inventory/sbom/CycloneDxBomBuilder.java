@@ -35,14 +35,14 @@ import org.cyclonedx.model.metadata.ToolInformation;
  * </ul>
  */
 final class CycloneDxBomBuilder {
-    static final String PACKAGE_TYPE = "stella:package:type";
-    static final String SOURCE_NAME = "stella:package:source-name";
-    static final String SOURCE_VERSION = "stella:package:source-version";
-    static final String FILE_PATH = "stella:file-path";
-    static final String LAYER_DIGEST = "stella:layer-digest";
-    static final String IMAGE_LAYER = "stella:image:layer";
-    static final String ANALYZER = "stella:analyzer";
-    static final String WARNING = "stella:warning";
+    static final String PACKAGE_TYPE = BomProperties.PACKAGE_TYPE;
+    static final String SOURCE_NAME = BomProperties.SOURCE_NAME;
+    static final String SOURCE_VERSION = BomProperties.SOURCE_VERSION;
+    static final String FILE_PATH = BomProperties.FILE_PATH;
+    static final String LAYER_DIGEST = BomProperties.LAYER_DIGEST;
+    static final String IMAGE_LAYER = BomProperties.IMAGE_LAYER;
+    static final String ANALYZER = BomProperties.ANALYZER;
+    static final String WARNING = BomProperties.WARNING;
 
     private final Clock clock;
     private final Supplier<UUID> uuids;

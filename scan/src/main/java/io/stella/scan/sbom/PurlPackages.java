@@ -3,6 +3,7 @@ package io.stella.scan.sbom;
 import com.github.packageurl.PackageURL;
 import io.stella.inventory.Package;
 import io.stella.inventory.PackageType;
+import io.stella.inventory.sbom.BomProperties;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -39,11 +40,11 @@ final class PurlPackages {
         if (qualifiers.containsKey("arch")) {
             pkg = pkg.withArch(qualifiers.get("arch"));
         }
-        String filePath = firstOf(component.properties(), "stella:file-path", "aquasecurity:trivy:FilePath");
+        String filePath = firstOf(component.properties(), BomProperties.FILE_PATH, "aquasecurity:trivy:FilePath");
         if (filePath != null) {
             pkg = pkg.withFilePath(filePath);
         }
-        String layer = firstOf(component.properties(), "stella:layer-digest", "aquasecurity:trivy:LayerDigest");
+        String layer = firstOf(component.properties(), BomProperties.LAYER_DIGEST, "aquasecurity:trivy:LayerDigest");
         if (layer != null) {
             pkg = pkg.withLayerDigest(layer);
         }

@@ -1,5 +1,6 @@
 package io.stella.scan.sbom;
 
+import io.stella.inventory.sbom.BomProperties;
 import java.util.Map;
 
 /**
@@ -11,8 +12,8 @@ import java.util.Map;
  * @param version source package version, or null
  */
 record SourcePackage(String name, String version) {
-    static final String STELLA_NAME = "stella:package:source-name";
-    static final String STELLA_VERSION = "stella:package:source-version";
+    static final String STELLA_NAME = BomProperties.SOURCE_NAME;
+    static final String STELLA_VERSION = BomProperties.SOURCE_VERSION;
     static final String TRIVY_NAME = "aquasecurity:trivy:SrcName";
     static final String TRIVY_VERSION = "aquasecurity:trivy:SrcVersion";
     static final String TRIVY_RELEASE = "aquasecurity:trivy:SrcRelease";

@@ -1,5 +1,6 @@
 package io.stella.scan.report.cyclonedx;
 
+import io.stella.inventory.sbom.BomProperties;
 import io.stella.scan.ScanFinding;
 import io.stella.scan.ScanReport;
 import io.stella.scan.Suppression;
@@ -170,8 +171,8 @@ final class CycloneDxVulnerabilities {
         }
         for (Component c : bom.getComponents()) {
             if (c.getType() == Component.Type.LIBRARY) {
-                ComponentKey key = new ComponentKey(c.getPurl(), property(c, "stella:file-path"),
-                        property(c, "stella:package:type"), c.getVersion());
+                ComponentKey key = new ComponentKey(c.getPurl(), property(c, BomProperties.FILE_PATH),
+                        property(c, BomProperties.PACKAGE_TYPE), c.getVersion());
                 refs.putIfAbsent(key, c.getBomRef());
             }
         }

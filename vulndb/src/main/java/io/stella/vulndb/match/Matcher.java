@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Matches installed packages against the vulnerability database.
@@ -30,11 +34,13 @@ public final class Matcher {
     private final VulnerabilityStore store;
     private final VersionSchemes schemes;
     private final Set<String> coveredKeys;
+    private final VersionScheme semver;
 
     public Matcher(VulnerabilityStore store, VersionSchemes schemes) {
         this.store = store;
         this.schemes = schemes;
         this.coveredKeys = store.ecosystemKeys();
+        this.semver = schemes.byId("semver").orElse(null);
     }
 
     /**
@@ -46,33 +52,85 @@ public final class Matcher {
     public record Candidate(PackageQuery query, PackageQuery alternative) {
     }
 
+    /** What matching one candidate gave: its findings and problems, or the ecosystem it could not be evaluated in. */
+    private record Outcome(List<Finding> findings, List<MatchProblem> problems, String notEvaluatedIn) {
+    }
+
+    /**
+     * Matches every candidate. Lookups run on up to {@link VulnerabilityStore#parallelism()} virtual threads;
+     * the result lists findings and problems in candidate order whatever the parallelism.
+     */
     public MatchResult match(List<Candidate> candidates) {
+        Outcome[] outcomes = new Outcome[candidates.size()];
+        int workers = Math.min(store.parallelism(), Math.max(1, candidates.size() / 64));
+        if (workers <= 1) {
+            for (int i = 0; i < outcomes.length; i++) {
+                outcomes[i] = outcome(candidates.get(i));
+            }
+        } else {
+            matchInParallel(candidates, outcomes, workers);
+        }
         List<Finding> findings = new ArrayList<>();
         List<MatchProblem> problems = new ArrayList<>();
         Map<String, Integer> notEvaluated = new TreeMap<>();
         int evaluated = 0;
-        Optional<VersionScheme> semver = schemes.byId("semver");
-        for (Candidate candidate : candidates) {
-            PackageQuery query = candidate.query();
-            if (query.ecosystem() == null) {
-                notEvaluated.merge(UNKNOWN_ECOSYSTEM, 1, Integer::sum);
-                continue;
-            }
-            String key = Ecosystems.key(query.ecosystem());
-            Optional<VersionScheme> scheme = schemes.forEcosystem(query.ecosystem());
-            if (!coveredKeys.contains(key) || scheme.isEmpty()) {
-                notEvaluated.merge(key, 1, Integer::sum);
+        for (Outcome outcome : outcomes) {
+            if (outcome.notEvaluatedIn() != null) {
+                notEvaluated.merge(outcome.notEvaluatedIn(), 1, Integer::sum);
                 continue;
             }
             evaluated++;
-            AffectedEvaluator evaluator = new AffectedEvaluator(scheme.get(), semver.orElse(null));
-            Set<String> seen = new HashSet<>();
-            evaluate(query, key, evaluator, seen, findings, problems);
-            if (candidate.alternative() != null) {
-                evaluate(candidate.alternative(), key, evaluator, seen, findings, problems);
-            }
+            findings.addAll(outcome.findings());
+            problems.addAll(outcome.problems());
         }
         return new MatchResult(findings, evaluated, notEvaluated, problems);
+    }
+
+    private void matchInParallel(List<Candidate> candidates, Outcome[] outcomes, int workers) {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> chunks = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int from = (int) ((long) candidates.size() * w / workers);
+                int to = (int) ((long) candidates.size() * (w + 1) / workers);
+                chunks.add(executor.submit(() -> {
+                    for (int i = from; i < to; i++) {
+                        outcomes[i] = outcome(candidates.get(i));
+                    }
+                }));
+            }
+            for (Future<?> chunk : chunks) {
+                chunk.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while matching", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Outcome outcome(Candidate candidate) {
+        PackageQuery query = candidate.query();
+        if (query.ecosystem() == null) {
+            return new Outcome(List.of(), List.of(), UNKNOWN_ECOSYSTEM);
+        }
+        String key = Ecosystems.key(query.ecosystem());
+        Optional<VersionScheme> scheme = schemes.forEcosystem(query.ecosystem());
+        if (!coveredKeys.contains(key) || scheme.isEmpty()) {
+            return new Outcome(List.of(), List.of(), key);
+        }
+        AffectedEvaluator evaluator = new AffectedEvaluator(scheme.get(), semver);
+        Set<String> seen = new HashSet<>();
+        List<Finding> findings = new ArrayList<>();
+        List<MatchProblem> problems = new ArrayList<>();
+        evaluate(query, key, evaluator, seen, findings, problems);
+        if (candidate.alternative() != null) {
+            evaluate(candidate.alternative(), key, evaluator, seen, findings, problems);
+        }
+        return new Outcome(findings, problems, null);
     }
 
     private void evaluate(PackageQuery query, String key, AffectedEvaluator evaluator, Set<String> seen,

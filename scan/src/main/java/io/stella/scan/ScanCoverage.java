@@ -7,9 +7,9 @@ import java.util.Set;
 
 /**
  * How much of an inventory a scan could check. A scan is incomplete when some distribution package could
- * not be evaluated (the database holds nothing for the image's release, or the release is unknown), or when
- * there were packages and none could be evaluated: "no vulnerabilities" would then describe data stella
- * does not have. Language ecosystems the database lacks are listed and warned about but do not make a scan
+ * not be evaluated (the database holds nothing for the image's release, or the release is unknown), when
+ * there were packages and none could be evaluated, or when no package was found at all: "no
+ * vulnerabilities" would then describe data stella does not have. Language ecosystems the database lacks are listed and warned about but do not make a scan
  * incomplete.
  *
  * @param osPackagesNotEvaluated distribution packages no record set covered
@@ -36,13 +36,16 @@ public record ScanCoverage(int osPackagesNotEvaluated, int evaluated, int packag
     }
 
     public boolean complete() {
-        return osPackagesNotEvaluated == 0 && (packages == 0 || evaluated > 0);
+        return osPackagesNotEvaluated == 0 && packages > 0 && evaluated > 0;
     }
 
     /** Why the scan is incomplete, for the user; null when it is complete. */
     public String gap() {
         if (complete()) {
             return null;
+        }
+        if (packages == 0) {
+            return "no package was found, so nothing could be checked (see the inventory-empty warning)";
         }
         if (osPackagesNotEvaluated > 0) {
             return osPackagesNotEvaluated + " of " + packages + " packages are distribution packages the database holds "

@@ -46,7 +46,9 @@ public final class TableReportWriter implements ReportFormat {
         w.println();
         SeverityTotals totals = SeverityTotals.of(report.findings());
         ScanCoverage coverage = ScanCoverage.of(report);
-        if (report.findings().isEmpty() && coverage.evaluated() == 0 && coverage.packages() > 0) {
+        if (report.findings().isEmpty() && coverage.packages() == 0) {
+            w.println("Nothing was checked: no package was found (see Warnings)");
+        } else if (report.findings().isEmpty() && coverage.evaluated() == 0) {
             w.println("Nothing was checked: none of the " + coverage.packages()
                     + " packages is in an ecosystem the database covers (see Not evaluated)");
         } else if (report.findings().isEmpty()) {

@@ -50,6 +50,11 @@ final class RegistryAccess {
      * @param explicitFor the registry the explicit --username applies to (the image's), if any
      */
     RegistryClient clientFor(Endpoint endpoint, Optional<String> explicitFor) {
+        return clientFor(endpoint, explicitFor, io.stella.registry.client.RequestLimit.NONE);
+    }
+
+    /** A client whose requests share {@code limit} (a registry scan's per-registry cap). */
+    RegistryClient clientFor(Endpoint endpoint, Optional<String> explicitFor, io.stella.registry.client.RequestLimit limit) {
         StellaConfig config = loadConfig();
         Optional<RegistryConfig> entry = config.forHost(endpoint.registry());
         boolean insecure = options.insecureSkipVerify || entry.map(e -> e.tls().insecureSkipVerify()).orElse(false);
@@ -76,6 +81,7 @@ final class RegistryAccess {
                 .network(network)
                 .environment(context.env())
                 .trace(trace)
+                .requestLimit(limit)
                 .build();
     }
 

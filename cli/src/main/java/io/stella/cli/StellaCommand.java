@@ -11,7 +11,7 @@ final class StellaCommand extends GroupCommand {
 
     @Command(name = "scan", mixinStandardHelpOptions = true,
             description = "Scan images, root file systems and SBOMs for known vulnerabilities.",
-            subcommands = {ScanImageCommand.class, ScanRootfsCommand.class, ScanSbomCommand.class})
+            subcommands = {ScanImageCommand.class, ScanRegistryCommand.class, ScanRootfsCommand.class, ScanSbomCommand.class})
     static final class Scan extends GroupCommand {
     }
 

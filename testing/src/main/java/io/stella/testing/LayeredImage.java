@@ -119,6 +119,7 @@ public final class LayeredImage {
 
     private final List<Blob> layers = new ArrayList<>();
     private String architecture = "amd64";
+    private String created = "2024-01-01T00:00:00Z";
 
     public static Layer layer() {
         return new Layer();
@@ -147,6 +148,12 @@ public final class LayeredImage {
         return this;
     }
 
+    /** The config's {@code created} time (RFC 3339), or null to leave it out. */
+    public LayeredImage created(String created) {
+        this.created = created;
+        return this;
+    }
+
     public LayeredImage architecture(String architecture) {
         this.architecture = architecture;
         return this;
@@ -168,7 +175,9 @@ public final class LayeredImage {
                 diffIds.add(blob.diffId());
             }
             Map<String, Object> config = new LinkedHashMap<>();
-            config.put("created", "2024-01-01T00:00:00Z");
+            if (created != null) {
+                config.put("created", created);
+            }
             config.put("architecture", architecture);
             config.put("os", "linux");
             config.put("rootfs", Map.of("type", "layers", "diff_ids", diffIds));

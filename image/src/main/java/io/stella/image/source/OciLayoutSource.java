@@ -142,7 +142,13 @@ public final class OciLayoutSource implements ImageSource {
 
     @Override
     public void walk(LayerVisitor visitor) throws IOException {
-        new LayerWalk(limits).walkAll(metadata().layers(), this::openLayer, visitor, PARALLEL_LAYERS);
+        walk(visitor, layer -> true);
+    }
+
+    @Override
+    public void walk(LayerVisitor visitor, java.util.function.Predicate<LayerRef> wanted) throws IOException {
+        new LayerWalk(limits).walkAll(metadata().layers().stream().filter(wanted).toList(), this::openLayer, visitor,
+                PARALLEL_LAYERS);
     }
 
     private InputStream openLayer(LayerRef layer) throws IOException {

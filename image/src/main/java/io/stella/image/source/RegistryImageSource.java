@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** An image in a registry, pulled layer by layer through the registry client (digests verified while streaming). */
 public final class RegistryImageSource implements ImageSource {
@@ -46,11 +47,16 @@ public final class RegistryImageSource implements ImageSource {
 
     @Override
     public void walk(LayerVisitor visitor) throws IOException {
+        walk(visitor, layer -> true);
+    }
+
+    @Override
+    public void walk(LayerVisitor visitor, Predicate<LayerRef> wanted) throws IOException {
         Map<String, Descriptor> byDigest = new HashMap<>();
         for (Descriptor layer : image.manifest().layers()) {
             byDigest.put(layer.digest(), layer);
         }
-        new LayerWalk(limits).walkAll(metadata().layers(),
+        new LayerWalk(limits).walkAll(metadata().layers().stream().filter(wanted).toList(),
                 ref -> client.openBlob(reference.repository(), byDigest.get(ref.key())), visitor, PARALLEL_LAYERS);
     }
 

@@ -63,6 +63,14 @@ public final class RegistryClient {
         return ManifestPuller.pull(session, repository, reference);
     }
 
+    /**
+     * The digest the tag (or digest) points at now, by {@code HEAD}: no manifest or blob download. Empty
+     * when the registry says the manifest is not there.
+     */
+    public Optional<String> manifestDigest(String repository, String reference) {
+        return ManifestDigestReader.digest(session, repository, reference);
+    }
+
     /** Resolves a reference to one image manifest, choosing from an index by platform. */
     public ResolvedImage resolve(ImageReference reference, Optional<Platform> platform) {
         return ImageResolver.resolve(session, reference, platform);
@@ -105,6 +113,7 @@ public final class RegistryClient {
         private double refreshFraction = 0.75;
         private TokenFlow tokenFlow = TokenFlow.GET;
         private TokenCache tokenCache;
+        private RequestLimit requestLimit = RequestLimit.NONE;
 
         private Builder(Endpoint endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint);
@@ -163,6 +172,12 @@ public final class RegistryClient {
             return this;
         }
 
+        /** Caps concurrent requests to the registry (shared by every caller of the client). */
+        public Builder requestLimit(RequestLimit limit) {
+            this.requestLimit = Objects.requireNonNull(limit);
+            return this;
+        }
+
         public RegistryClient build() {
             Trace t = trace != null ? trace : new Trace(clock);
             TlsSettings effectiveTls = endpoint.insecure() && !tls.insecureSkipVerify()
@@ -171,7 +186,7 @@ public final class RegistryClient {
                     t, sleeper, clock);
             TokenClient tokens = new TokenClient(transport, t, clock, tokenFlow, endpoint.insecure());
             TokenCache cache = tokenCache != null ? tokenCache : new TokenCache(refreshFraction);
-            return new RegistryClient(new RegistrySession(endpoint, credential, transport, tokens, cache, t, clock));
+            return new RegistryClient(new RegistrySession(endpoint, credential, transport, tokens, cache, t, clock, requestLimit));
         }
     }
 }

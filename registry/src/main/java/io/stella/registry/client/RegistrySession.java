@@ -48,6 +48,7 @@ public final class RegistrySession {
     private final TokenCache cache;
     private final Trace trace;
     private final Clock clock;
+    private final RequestLimit limit;
     private final Map<TokenCache.Key, ReentrantLock> tokenLocks = new ConcurrentHashMap<>();
     private final ReentrantLock pingLock = new ReentrantLock();
     private volatile PingResult ping;
@@ -55,6 +56,12 @@ public final class RegistrySession {
 
     public RegistrySession(Endpoint endpoint, ResolvedCredential credential, HttpTransport transport,
                            TokenClient tokens, TokenCache cache, Trace trace, Clock clock) {
+        this(endpoint, credential, transport, tokens, cache, trace, clock, RequestLimit.NONE);
+    }
+
+    public RegistrySession(Endpoint endpoint, ResolvedCredential credential, HttpTransport transport,
+                           TokenClient tokens, TokenCache cache, Trace trace, Clock clock, RequestLimit limit) {
+        this.limit = limit;
         this.endpoint = endpoint;
         this.credential = credential;
         this.transport = transport;
@@ -161,6 +168,10 @@ public final class RegistrySession {
      */
     public HttpResponse<InputStream> execute(RegistryRequest request) {
         URI base = ping().base();
+        return limit.run(() -> executeWithin(request, base));
+    }
+
+    private HttpResponse<InputStream> executeWithin(RegistryRequest request, URI base) {
         URI url = base.resolve(request.pathAndQuery());
         AuthorizationHeader auth = authorize(request.scope(), false);
         for (int attempt = 0; ; attempt++) {

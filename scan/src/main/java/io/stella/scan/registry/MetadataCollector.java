@@ -1,0 +1,132 @@
+package io.stella.scan.registry;
+
+import io.stella.registry.ImageReference;
+import io.stella.registry.Platform;
+import io.stella.registry.client.RegistryClient;
+import io.stella.registry.client.ResolvedImage;
+import io.stella.registry.failure.RegistryException;
+import io.stella.scan.registry.filter.ImageFilter;
+import io.stella.scan.registry.filter.RepositoryDecision;
+import io.stella.scan.store.ImageRecord;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The metadata phase: every repository's tags, then per tag the digest, platform and creation time.
+ * Tags that share a digest become one image. Repositories beyond {@code max_repositories_per_registry}
+ * are cut here, before their tags cost a manifest request each.
+ */
+final class MetadataCollector {
+    private final RegistryClient client;
+    private final String registryHost;
+    private final Optional<Platform> platform;
+    private final int parallelism;
+    private final Clock clock;
+    private final ScanListener listener;
+
+    MetadataCollector(RegistryClient client, String registryHost, Optional<Platform> platform, int parallelism, Clock clock,
+                      ScanListener listener) {
+        this.client = client;
+        this.registryHost = registryHost;
+        this.platform = platform;
+        this.parallelism = parallelism;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** @param images tags grouped into images; failed and skipped hold the records of what could not get that far */
+    record Result(List<ImageWork> images, List<ImageRecord> failed, List<ImageRecord> skipped, int tags) {
+    }
+
+    private sealed interface TagsOutcome {
+        record Listed(String repository, List<String> tags) implements TagsOutcome {}
+        record Failed(String repository, RegistryException failure) implements TagsOutcome {}
+    }
+
+    private sealed interface TagOutcome {
+        record Read(TagMetadata metadata) implements TagOutcome {}
+        record Failed(String repository, String tag, RegistryException failure) implements TagOutcome {}
+    }
+
+    Result collect(List<String> repositories, ImageFilter filter) {
+        List<ImageRecord> failed = new ArrayList<>();
+        List<ImageRecord> skipped = new ArrayList<>();
+        AtomicInteger listed = new AtomicInteger();
+        List<TagsOutcome> tagLists = Bounded.map(repositories, parallelism, repository -> {
+            TagsOutcome outcome;
+            try {
+                outcome = new TagsOutcome.Listed(repository, client.tags(repository));
+            } catch (RuntimeException e) {
+                outcome = new TagsOutcome.Failed(repository, Records.unexpected("listing the tags of " + repository, e));
+            }
+            listener.progress(ScanPhase.METADATA, listed.incrementAndGet(), repositories.size(), 0);
+            return outcome;
+        });
+        Map<String, List<String>> tagsByRepository = new TreeMap<>();
+        for (TagsOutcome outcome : tagLists) {
+            switch (outcome) {
+                case TagsOutcome.Listed l -> tagsByRepository.put(l.repository(), l.tags());
+                case TagsOutcome.Failed f -> failed.add(Records.failed(ImageKeys.repository(f.repository()), f.repository(),
+                        List.of(), null, f.failure(), clock.instant()));
+            }
+        }
+        List<String[]> toRead = new ArrayList<>();
+        for (RepositoryDecision decision : filter.repositories(tagsByRepository)) {
+            for (String tag : decision.skippedTags()) {
+                skipped.add(Records.skipped(ImageKeys.tag(decision.repository(), tag), decision.repository(), List.of(tag),
+                        null, decision.skip().map(s -> s.reason().configKey() + ": " + s.detail()).orElse("filtered"),
+                        clock.instant()));
+            }
+            for (String tag : decision.tagsForMetadata()) {
+                toRead.add(new String[] {decision.repository(), tag});
+            }
+        }
+        listener.log(ScanPhase.METADATA, tagsByRepository.size() + " repositories listed, "
+                + tagsByRepository.values().stream().mapToInt(List::size).sum() + " tags, " + toRead.size()
+                + " tags to read" + (failed.isEmpty() ? "" : ", " + failed.size() + " repositories could not be listed"));
+
+        AtomicInteger read = new AtomicInteger();
+        AtomicInteger readFailed = new AtomicInteger();
+        List<TagOutcome> outcomes = Bounded.map(toRead, parallelism, rt -> {
+            TagOutcome outcome = readTag(rt[0], rt[1]);
+            if (outcome instanceof TagOutcome.Failed) {
+                readFailed.incrementAndGet();
+            }
+            listener.progress(ScanPhase.METADATA, read.incrementAndGet(), toRead.size(), readFailed.get());
+            return outcome;
+        });
+        Map<String, List<TagMetadata>> byImage = new LinkedHashMap<>();
+        for (TagOutcome outcome : outcomes) {
+            switch (outcome) {
+                case TagOutcome.Read r -> byImage.computeIfAbsent(ImageKeys.image(r.metadata().repository(),
+                        r.metadata().digest()), k -> new ArrayList<>()).add(r.metadata());
+                case TagOutcome.Failed f -> failed.add(Records.failed(ImageKeys.tag(f.repository(), f.tag()), f.repository(),
+                        List.of(f.tag()), null, f.failure(), clock.instant()));
+            }
+        }
+        List<ImageWork> images = new ArrayList<>();
+        for (List<TagMetadata> tags : byImage.values()) {
+            TagMetadata first = tags.getFirst();
+            images.add(new ImageWork(first.repository(), first.digest(), first.manifestDigest(), first.platform(),
+                    first.created(), tags.stream().map(TagMetadata::tag).sorted().toList()));
+        }
+        return new Result(images, failed, skipped, toRead.size());
+    }
+
+    private TagOutcome readTag(String repository, String tag) {
+        try {
+            ImageReference ref = new ImageReference(registryHost, repository, tag, null);
+            ResolvedImage image = client.resolve(ref, platform);
+            return new TagOutcome.Read(new TagMetadata(repository, tag, image.digest(), image.manifest().digest(),
+                    image.platform().toString(), image.created()));
+        } catch (RuntimeException e) {
+            return new TagOutcome.Failed(repository, tag, Records.unexpected("reading " + repository + ":" + tag, e));
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.stella.scan.registry;
+
+import io.stella.inventory.Inventory;
+import io.stella.inventory.analysis.ImageAnalyzer;
+import io.stella.registry.client.RegistryClient;
+import io.stella.registry.config.RegistryConfig;
+import io.stella.registry.failure.FailureCode;
+import io.stella.registry.failure.RegistryException;
+import io.stella.scan.VulnerabilityScanner;
+import io.stella.scan.registry.filter.ImageDecision;
+import io.stella.scan.registry.filter.ImageFilter;
+import io.stella.scan.registry.filter.TaggedImage;
+import io.stella.scan.report.ReportWriter;
+import io.stella.scan.store.ImageRecord;
+import io.stella.scan.store.KnownImage;
+import io.stella.scan.store.LockOwner;
+import io.stella.scan.store.LockResult;
+import io.stella.scan.store.ResultsStore;
+import io.stella.scan.store.RunLock;
+import io.stella.scan.store.RunTotals;
+import io.stella.scan.store.ScanRun;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A whole registry, phase by phase: discovery, metadata, filters, scan, report. One run per registry at
+ * a time (a lock in the results store); a run that was killed is resumed where it stopped. Every image
+ * discovered ends with exactly one record: SUCCESS, FAILED with its code, or SKIPPED with its reason.
+ */
+public final class RegistryScanner {
+    public static final String FULL = "full";
+    public static final String RESCAN = "rescan";
+
+    private final ResultsStore store;
+    private final VulnerabilityScanner vulnerabilities;
+    private final ImageAnalyzer analyzer;
+    private final String analyzerVersion;
+    private final ReportWriter findingsWriter;
+    private final RegistryScanSettings settings;
+    private final ScanListener listener;
+
+    public RegistryScanner(ResultsStore store, VulnerabilityScanner vulnerabilities, ImageAnalyzer analyzer,
+                           String analyzerVersion, ReportWriter findingsWriter, RegistryScanSettings settings,
+                           ScanListener listener) {
+        this.store = store;
+        this.vulnerabilities = vulnerabilities;
+        this.analyzer = analyzer;
+        this.analyzerVersion = analyzerVersion + "/codec" + AnalysisCodec.FORMAT;
+        this.findingsWriter = findingsWriter;
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    /** Discovers, reads metadata, filters and scans every image of the registry. */
+    public RegistryScanResult scan(RegistryConfig registry, RegistryClient client) {
+        long start = System.nanoTime();
+        try (RunLock lock = lock(registry.name()); Heartbeat ignored = new Heartbeat(lock, settings.heartbeatEvery())) {
+            RepositoryDiscovery.Discovered discovered = RepositoryDiscovery.discover(registry, client);
+            listener.log(ScanPhase.DISCOVERY, "registry=" + registry.name() + " repositories=" + discovered.repositories().size()
+                    + " via " + discovered.method());
+            ScanRun run = startRun(registry, FULL);
+            Set<String> done = store.completedImageKeys(run.id());
+
+            ImageFilter filter = new ImageFilter(registry.filter(), client.session().endpoint().registry(), settings.clock());
+            MetadataCollector.Result metadata = new MetadataCollector(client, client.session().endpoint().registry(),
+                    settings.platform(), settings.metadataWorkers(), settings.clock(), listener)
+                    .collect(discovered.repositories(), filter);
+            List<ImageRecord> early = new ArrayList<>(metadata.failed());
+            early.addAll(metadata.skipped());
+            List<ImageWork> toScan = new ArrayList<>();
+            Map<String, ImageWork> byKey = new LinkedHashMap<>();
+            metadata.images().forEach(i -> byKey.put(i.key(), i));
+            List<TaggedImage> tagged = metadata.images().stream()
+                    .map(i -> new TaggedImage(i.repository(), i.digest(), i.tags(), i.created())).toList();
+            for (ImageDecision decision : filter.images(tagged)) {
+                ImageWork image = byKey.get(ImageKeys.image(decision.image().repository(), decision.image().digest()));
+                if (decision.scanned()) {
+                    toScan.add(image.withTags(decision.tagsToScan()));
+                } else {
+                    early.add(Records.skipped(image.key(), image.repository(), image.tags(), image,
+                            decision.skip().map(s -> s.reason().configKey() + ": " + s.detail()).orElse("filtered"),
+                            settings.clock().instant()));
+                }
+            }
+            int discoveredImages = early.size() + toScan.size();
+            long skipped = early.stream().filter(r -> r.status() == io.stella.scan.store.ImageStatus.SKIPPED).count();
+            listener.log(ScanPhase.METADATA, "images=" + discoveredImages + " to_scan=" + toScan.size()
+                    + " skipped=" + skipped + " failed=" + (early.size() - skipped));
+            for (ImageRecord r : early) {
+                if (!done.contains(r.imageKey())) {
+                    record(run, r);
+                }
+            }
+            List<ImageWork> remaining = toScan.stream().filter(i -> !done.contains(i.key())).toList();
+            StoreLayerCache layers = new StoreLayerCache(store, analyzerVersion);
+            ImageScan imageScan = new ImageScan(client, client.session().endpoint().registry(), store, layers, analyzer,
+                    analyzerVersion, vulnerabilities, findingsWriter, settings.clock());
+            runWorkers(run, remaining, toScan.size() - remaining.size(), toScan.size(), imageScan::scan);
+            return finish(registry, client, FULL, run, discovered.method(), layers, start);
+        }
+    }
+
+    /**
+     * Re-evaluates every image known from earlier scans against the database as it is now, without
+     * pulling layers: one manifest HEAD per tag; only tags that moved are pulled.
+     */
+    public RegistryScanResult rescan(RegistryConfig registry, RegistryClient client) {
+        long start = System.nanoTime();
+        try (RunLock lock = lock(registry.name()); Heartbeat ignored = new Heartbeat(lock, settings.heartbeatEvery())) {
+            List<KnownImage> known = store.knownImages(registry.name());
+            if (known.isEmpty()) {
+                throw RegistryException.builder(FailureCode.CONFIG_INVALID,
+                                "no image of registry " + registry.name() + " has been scanned yet, so there is nothing to rescan")
+                        .hint("Run a full scan first: stella scan registry " + registry.name()).build();
+            }
+            listener.log(ScanPhase.DISCOVERY, "registry=" + registry.name() + " known_images=" + known.size()
+                    + " via the results store");
+            ScanRun run = startRun(registry, RESCAN);
+            Set<String> done = store.completedImageKeys(run.id());
+            RescanPlanner.Plan plan = new RescanPlanner(client, client.session().endpoint().registry(), settings, listener)
+                    .plan(known.stream().filter(k -> !done.contains(ImageKeys.image(k.repository(), k.digest()))).toList());
+            for (ImageRecord r : plan.records()) {
+                if (!done.contains(r.imageKey())) {
+                    record(run, r);
+                }
+            }
+            StoreLayerCache layers = new StoreLayerCache(store, analyzerVersion);
+            ImageScan imageScan = new ImageScan(client, client.session().endpoint().registry(), store, layers, analyzer,
+                    analyzerVersion, vulnerabilities, findingsWriter, settings.clock());
+            List<ImageWork> work = new ArrayList<>(plan.unchanged());
+            work.addAll(plan.moved());
+            work.removeIf(i -> done.contains(i.key()));
+            Set<String> unchanged = new java.util.HashSet<>();
+            plan.unchanged().forEach(i -> unchanged.add(i.key()));
+            runWorkers(run, work, 0, work.size(), image -> {
+                if (unchanged.contains(image.key())) {
+                    long t = System.nanoTime();
+                    Optional<Inventory> inventory = imageScan.knownInventory(image);
+                    if (inventory.isPresent()) {
+                        return imageScan.evaluate(image, inventory.get(), 0, t);
+                    }
+                }
+                return imageScan.scan(image);
+            });
+            return finish(registry, client, RESCAN, run, "known images", layers, start);
+        }
+    }
+
+    private void runWorkers(ScanRun run, List<ImageWork> images, int alreadyDone, int total,
+                            java.util.function.Function<ImageWork, ImageRecord> scan) {
+        listener.log(ScanPhase.SCAN, "images=" + images.size() + " workers=" + settings.maxWorkers()
+                + (alreadyDone > 0 ? " already_done=" + alreadyDone + " (resumed)" : ""));
+        AtomicInteger finished = new AtomicInteger(alreadyDone);
+        AtomicInteger failed = new AtomicInteger();
+        new WorkerPool(settings.maxWorkers(), settings.timeoutPerImage(), settings.clock()).run(images, scan, r -> {
+            record(run, r);
+            if (r.status() == io.stella.scan.store.ImageStatus.FAILED) {
+                failed.incrementAndGet();
+                listener.log(ScanPhase.SCAN, "image=" + r.imageKey() + " status=FAILED code=" + r.failureCode()
+                        + " message=\"" + r.failureMessage() + "\"");
+            }
+            listener.progress(ScanPhase.SCAN, finished.incrementAndGet(), total, failed.get());
+        });
+    }
+
+    private RegistryScanResult finish(RegistryConfig registry, RegistryClient client, String mode, ScanRun run, String method,
+                                      StoreLayerCache layers, long startNanos) {
+        List<ImageRecord> records = store.imageRecords(run.id());
+        RunTotals totals = RegistryScanResult.totalsOf(records);
+        store.finishRun(run.id(), totals, settings.clock().instant());
+        ScanRun finished = store.run(run.id()).orElse(run);
+        RegistryScanResult result = new RegistryScanResult(registry.name(),
+                client.session().endpoint().registry(), mode, finished, records, totals, method,
+                layers.reads(), layers.hits(), Duration.ofNanos(System.nanoTime() - startNanos));
+        listener.log(ScanPhase.REPORT_BUILDER, "run=" + run.id() + " layers_read=" + layers.reads()
+                + " layers_reused=" + layers.hits() + " elapsed=" + result.elapsed().toMillis() + "ms");
+        listener.log(ScanPhase.REPORT_BUILDER, result.totalLine());
+        return result;
+    }
+
+    private ScanRun startRun(RegistryConfig registry, String mode) {
+        ScanRun run = store.startOrResumeRun(registry.name(), mode, settings.clock().instant());
+        if (run.resumed()) {
+            listener.log(ScanPhase.DISCOVERY, "resuming run " + run.id() + " started " + run.startedAt()
+                    + ": images recorded before are not scanned again");
+        }
+        return run;
+    }
+
+    private void record(ScanRun run, ImageRecord r) {
+        store.recordImage(run.id(), r);
+        listener.imageRecorded(r);
+    }
+
+    private RunLock lock(String registry) {
+        LockResult result = store.tryLock(registry, 0, settings.lockStaleAfter());
+        return switch (result) {
+            case LockResult.Held held -> throw inProgress(registry, held.owner());
+            case LockResult.Acquired acquired -> {
+                acquired.takenOverFrom().ifPresent(owner -> listener.log(ScanPhase.DISCOVERY,
+                        "took over the lock of a scan of " + registry + " that is no longer running (pid " + owner.pid()
+                                + " on " + owner.host() + ", last alive " + owner.heartbeat() + ")"));
+                yield acquired.lock();
+            }
+        };
+    }
+
+    private static RegistryException inProgress(String registry, LockOwner owner) {
+        return RegistryException.builder(FailureCode.SCAN_IN_PROGRESS,
+                        "a scan of registry " + registry + " is already running (pid " + owner.pid() + " on " + owner.host()
+                                + ", since " + owner.since() + ")")
+                .hint("Wait for it to finish; a lock whose process died is taken over by the next scan.")
+                .evidence("owner_host", owner.host()).evidence("owner_pid", owner.pid())
+                .evidence("since", owner.since()).evidence("last_heartbeat", owner.heartbeat())
+                .build();
+    }
+}

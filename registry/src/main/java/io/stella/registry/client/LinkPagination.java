@@ -6,13 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The {@code Link: <url>; rel="next"} header of paginated registry lists (RFC 5988). */
-final class LinkPagination {
+public final class LinkPagination {
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?");
 
     private LinkPagination() {
     }
 
-    static Optional<String> next(HttpHeaders headers) {
+    public static Optional<String> next(HttpHeaders headers) {
         for (String value : headers.allValues("link")) {
             Matcher m = NEXT.matcher(value);
             if (m.find()) {

@@ -198,20 +198,59 @@ public final class RegistrySession {
         }
     }
 
+    /**
+     * A GET of the registry product's own REST API outside {@code /v2} (Harbor, Quay, Nexus, Artifactory),
+     * for repository discovery. Those APIs do not take the registry's tokens: this sends the request's API
+     * token as Bearer, else the credential's username and password as HTTP Basic, whatever {@code /v2}
+     * challenges with (no ping, token service or re-authentication). Retries, redirects (credentials
+     * only to the same origin) and network failure codes are as for {@link #execute}. Every status comes
+     * back with its body unread: only the caller knows what a 401 or 404 of that API means.
+     */
+    public HttpResponse<InputStream> executeVendorApi(VendorApiRequest request) {
+        URI url = request.url();
+        if ("http".equalsIgnoreCase(url.getScheme()) && !endpoint.insecure()
+                && !io.stella.registry.http.Loopback.isLoopback(url.getHost())) {
+            throw RegistryException.builder(FailureCode.INSECURE_NOT_ALLOWED,
+                            "plain HTTP to " + url.getHost() + " for " + request.description() + " is not allowed")
+                    .registry(endpoint.registry())
+                    .evidence("url", RedactedUrl.of(url.toString()))
+                    .hint("Use an https:// URL for the API, or configure the registry as insecure if it really has "
+                            + "no TLS.")
+                    .build();
+        }
+        AuthorizationHeader auth = switch (request.auth(credential)) {
+            case API_TOKEN -> new AuthorizationHeader(VendorApiRequest.Auth.API_TOKEN.label(),
+                    Optional.of("Bearer " + request.apiToken().orElseThrow().reveal()), Optional.empty());
+            case BASIC -> basic((Credential.UsernamePassword) credential.credential());
+            case NONE -> AuthorizationHeader.NONE;
+        };
+        URI origin = URI.create(url.getScheme() + "://" + url.getRawAuthority() + "/");
+        return sendFollowingRedirects("GET", List.of("application/json"), request.headers(), request.description(),
+                url, origin, auth);
+    }
+
     private HttpResponse<InputStream> sendFollowingRedirects(RegistryRequest request, URI url, URI base,
                                                              AuthorizationHeader auth) {
+        return sendFollowingRedirects(request.method(), request.accept(), Map.of(), request.description(), url, base,
+                auth);
+    }
+
+    private HttpResponse<InputStream> sendFollowingRedirects(String method, List<String> accept,
+                                                             Map<String, String> headers, String description,
+                                                             URI url, URI base, AuthorizationHeader auth) {
         URI target = url;
         for (int hop = 0; ; hop++) {
             boolean sameOrigin = sameOrigin(target, base);
-            HttpRequest.Builder builder = transport.request(target).method(request.method(),
+            HttpRequest.Builder builder = transport.request(target).method(method,
                     HttpRequest.BodyPublishers.noBody());
-            if (!request.accept().isEmpty()) {
-                builder.header("Accept", String.join(", ", request.accept()));
+            if (!accept.isEmpty()) {
+                builder.header("Accept", String.join(", ", accept));
             }
+            headers.forEach(builder::header);
             if (sameOrigin) {
                 auth.value().ifPresent(v -> builder.header("Authorization", v));
             }
-            trace.record(TraceEvent.Kind.REQUEST, request.method() + " " + RedactedUrl.of(target.toString())
+            trace.record(TraceEvent.Kind.REQUEST, method + " " + RedactedUrl.of(target.toString())
                     + (sameOrigin ? " auth=" + auth.method() : " (other origin: no credentials)"));
             HttpResponse<InputStream> response = transport.send(builder.build(), endpoint.registry());
             int status = response.statusCode();
@@ -222,14 +261,14 @@ public final class RegistrySession {
             RegistryErrorBody.read(response.body());
             if (hop >= MAX_REDIRECTS) {
                 throw RegistryException.builder(FailureCode.REGISTRY_PROTOCOL_ERROR,
-                                "more than " + MAX_REDIRECTS + " redirects for " + request.description())
+                                "more than " + MAX_REDIRECTS + " redirects for " + description)
                         .registry(endpoint.registry()).evidence("last_location", RedactedUrl.of(location.get())).build();
             }
             URI next = target.resolve(location.get());
             if ("http".equalsIgnoreCase(next.getScheme()) && "https".equalsIgnoreCase(target.getScheme())
                     && !io.stella.registry.http.Loopback.isLoopback(next.getHost()) && !endpoint.insecure()) {
                 throw RegistryException.builder(FailureCode.INSECURE_NOT_ALLOWED,
-                                "registry redirected " + request.description() + " from HTTPS to plain HTTP")
+                                "registry redirected " + description + " from HTTPS to plain HTTP")
                         .registry(endpoint.registry()).evidence("location", RedactedUrl.of(next.toString())).build();
             }
             trace.record(TraceEvent.Kind.REDIRECT, "redirect " + status + " to " + RedactedUrl.of(next.toString())
@@ -258,12 +297,7 @@ public final class RegistrySession {
         }
         Credential cred = credential.credential();
         if (ch.get().isBasic()) {
-            if (cred instanceof Credential.UsernamePassword up) {
-                String value = "Basic " + Base64.getEncoder().encodeToString(
-                        (up.username() + ":" + up.password().reveal()).getBytes(StandardCharsets.UTF_8));
-                return new AuthorizationHeader("basic", Optional.of(value), Optional.empty());
-            }
-            return AuthorizationHeader.NONE;
+            return cred instanceof Credential.UsernamePassword up ? basic(up) : AuthorizationHeader.NONE;
         }
         if (!ch.get().isBearer()) {
             return AuthorizationHeader.NONE;
@@ -295,6 +329,12 @@ public final class RegistrySession {
         } finally {
             lock.unlock();
         }
+    }
+
+    private static AuthorizationHeader basic(Credential.UsernamePassword up) {
+        String value = "Basic " + Base64.getEncoder().encodeToString(
+                (up.username() + ":" + up.password().reveal()).getBytes(StandardCharsets.UTF_8));
+        return new AuthorizationHeader("basic", Optional.of(value), Optional.empty());
     }
 
     /** The access token a scope would use now (fetching it if needed), for diagnostics. */

@@ -2,6 +2,7 @@ package io.stella.scan.registry;
 
 import io.stella.registry.client.RegistryClient;
 import io.stella.registry.config.RegistryConfig;
+import io.stella.registry.discovery.VendorDiscoveryOptions;
 import io.stella.registry.discovery.VendorRepositoryLister;
 import java.util.List;
 import java.util.TreeSet;
@@ -25,7 +26,8 @@ final class RepositoryDiscovery {
             return new Discovered(sorted(registry.repositories()), "the configured repositories list");
         }
         if (VendorRepositoryLister.supports(registry.type())) {
-            return new Discovered(sorted(VendorRepositoryLister.list(client, registry.type())),
+            return new Discovered(sorted(VendorRepositoryLister.list(client, registry.type(),
+                    VendorDiscoveryOptions.all())),
                     registry.type().name().toLowerCase(java.util.Locale.ROOT) + " API");
         }
         return new Discovered(sorted(client.catalog(CATALOG_PAGE)), "catalog");

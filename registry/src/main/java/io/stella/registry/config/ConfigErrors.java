@@ -3,6 +3,7 @@ package io.stella.registry.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -86,6 +87,8 @@ final class ConfigErrors {
             problem = "unknown registry type '" + badValue.getValue() + "'; use one of " + RegistryType.configNames();
         } else if (e instanceof MismatchedInputException mismatch) {
             problem = "expected " + expected(mismatch.getTargetType());
+        } else if (e.getCause() instanceof InputCoercionException) {
+            problem = "the number is out of range (at most " + Integer.MAX_VALUE + ")";
         }
         return invalid(file, path, problem, keys.locationOf(path).orElse(null));
     }
@@ -105,6 +108,9 @@ final class ConfigErrors {
         }
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";
+        }
+        if (type == int.class || type == Integer.class) {
+            return "a whole number";
         }
         if (type == String.class) {
             return "a text value";

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * A first pass over the config's tokens: records where each key and list entry is, so that errors
  * found later while binding the records can name a line, and rejects unknown keys at their own line
- * (binding would report them only after the whole entry, and after any other problem in it).
+ * (binding would report them only after the whole entry, and after any other problem in it). It also
+ * rejects keys left without a value where that is a mistake: binding cannot tell them from absent keys.
  */
 final class ConfigKeyIndex {
 
@@ -27,7 +28,7 @@ final class ConfigKeyIndex {
     /**
      * @throws com.fasterxml.jackson.core.JsonProcessingException on a YAML syntax error or duplicate key
      * @throws io.stella.registry.failure.RegistryException {@code CONFIG_INVALID} on an unknown key or a
-     *         top level that is not a mapping
+     *         top level that is not a mapping, or a key left without a required value
      */
     static ConfigKeyIndex scan(Path file, JsonParser parser) throws IOException {
         ConfigKeyIndex index = new ConfigKeyIndex();
@@ -69,11 +70,21 @@ final class ConfigKeyIndex {
             locations.put(KeyPaths.join(sectionPath, key), parser.currentTokenLocation());
             return;
         }
+        if (token == JsonToken.VALUE_NULL && context.inObject()) {
+            checkHasValue(file, KeyPaths.join(KeyPaths.of(context), context.getCurrentName()), parser.currentTokenLocation());
+        }
         // After a '{' or '[' the context is already the new mapping or list; its entry belongs to the parent.
         JsonStreamContext container = token.isStructStart() ? context.getParent() : context;
         if (container.inArray() && !token.isStructEnd()) {
             locations.putIfAbsent(KeyPaths.of(container) + "[" + container.getCurrentIndex() + "]",
                     parser.currentTokenLocation());
+        }
+    }
+
+    private void checkHasValue(Path file, String keyPath, JsonLocation valueLocation) {
+        Optional<String> problem = ConfigSchema.problemWithoutValue(keyPath);
+        if (problem.isPresent()) {
+            throw ConfigErrors.invalid(file, keyPath, problem.get(), locations.getOrDefault(keyPath, valueLocation));
         }
     }
 

@@ -2,7 +2,6 @@ package io.stella.registry.config;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * How to get a registry's credentials. The config never holds a secret itself, only where to find it:
@@ -18,12 +17,10 @@ public record CredentialsConfig(String username, String passwordEnv, Path passwo
 
     public static final CredentialsConfig NONE = new CredentialsConfig(null, null, null, null);
 
-    private static final Pattern ENV_VAR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     public CredentialsConfig {
         requireNotBlank("username", username);
-        requireEnvVarName("password_env", passwordEnv);
-        requireEnvVarName("token_env", tokenEnv);
+        EnvVarNames.check("password_env", passwordEnv);
+        EnvVarNames.check("token_env", tokenEnv);
         if (passwordFile != null && passwordFile.toString().isBlank()) {
             throw new InvalidConfigValueException("password_file", "password_file is empty; give the path of a file holding the password");
         }
@@ -75,17 +72,6 @@ public record CredentialsConfig(String username, String passwordEnv, Path passwo
     private static void requireNotBlank(String key, String value) {
         if (value != null && value.isBlank()) {
             throw new InvalidConfigValueException(key, key + " is empty; remove it or give a value");
-        }
-    }
-
-    // The value is never echoed: a user may have pasted the password itself here.
-    private static void requireEnvVarName(String key, String value) {
-        if (value == null) {
-            return;
-        }
-        if (!ENV_VAR_NAME.matcher(value).matches()) {
-            throw new InvalidConfigValueException(key, key + " must be the NAME of an environment variable "
-                    + "(letters, digits and '_', not starting with a digit), not the secret itself");
         }
     }
 }

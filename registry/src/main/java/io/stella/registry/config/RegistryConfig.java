@@ -1,18 +1,23 @@
 package io.stella.registry.config;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One entry of {@code registries:} in the config.
  *
- * @param name        a label for messages; defaults to the url's host key
- * @param url         where the registry is, see {@link RegistryUrl}
- * @param type        the kind of registry; defaults to {@link RegistryType#GENERIC}
- * @param credentials how to get credentials; defaults to none
- * @param tls         TLS settings; defaults to system trust and full verification
+ * @param name         a label for messages; defaults to the url's host key
+ * @param url          where the registry is, see {@link RegistryUrl}
+ * @param type         the kind of registry; defaults to {@link RegistryType#GENERIC}
+ * @param credentials  how to get credentials; defaults to none
+ * @param tls          TLS settings; defaults to system trust and full verification
+ * @param repositories the repositories a registry scan takes (paths like {@code team-a/app}); null when
+ *                     not given, and then they are discovered from the registry's catalog
+ * @param filter       which images a registry scan takes; defaults to {@link FilterConfig#NONE}
  */
 public record RegistryConfig(String name, RegistryUrl url, RegistryType type, CredentialsConfig credentials,
-                             TlsConfig tls) {
+                             TlsConfig tls, List<String> repositories, FilterConfig filter) {
 
     public RegistryConfig {
         if (url == null) {
@@ -26,6 +31,13 @@ public record RegistryConfig(String name, RegistryUrl url, RegistryType type, Cr
         type = type == null ? RegistryType.GENERIC : type;
         credentials = credentials == null ? CredentialsConfig.NONE : credentials;
         tls = tls == null ? TlsConfig.DEFAULT : tls;
+        repositories = RepositoryPaths.check(repositories, url.hostKey());
+        filter = filter == null ? FilterConfig.NONE : filter;
+    }
+
+    /** An entry that discovers its repositories and filters nothing. */
+    public RegistryConfig(String name, RegistryUrl url, RegistryType type, CredentialsConfig credentials, TlsConfig tls) {
+        this(name, url, type, credentials, tls, null, null);
     }
 
     /** {@code host[:port]} as in image references, lower-cased, Docker Hub as {@code docker.io}. */
@@ -38,7 +50,13 @@ public record RegistryConfig(String name, RegistryUrl url, RegistryType type, Cr
         return url.explicitHttp();
     }
 
+    /** The repositories listed in the config; empty when they are to be discovered from the catalog. */
+    public Optional<List<String>> listedRepositories() {
+        return Optional.ofNullable(repositories);
+    }
+
     RegistryConfig resolvedAgainst(Path directory) {
-        return new RegistryConfig(name, url, type, credentials.resolvedAgainst(directory), tls.resolvedAgainst(directory));
+        return new RegistryConfig(name, url, type, credentials.resolvedAgainst(directory), tls.resolvedAgainst(directory),
+                repositories, filter);
     }
 }

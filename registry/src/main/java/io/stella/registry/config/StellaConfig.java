@@ -19,15 +19,24 @@ import io.stella.registry.auth.sources.RegistryHosts;
  *
  * @param registries per-registry settings, in file order
  * @param vulndb     the vulnerability database settings
+ * @param scan       how registry scans spend their resources
+ * @param store      where registry scan results are kept
  * @param source     the file it was loaded from; empty for the built-in empty config
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record StellaConfig(List<RegistryConfig> registries, VulndbConfig vulndb, Optional<Path> source) {
+public record StellaConfig(List<RegistryConfig> registries, VulndbConfig vulndb, ScanConfig scan, StoreConfig store,
+                           Optional<Path> source) {
 
     public StellaConfig {
         registries = registries == null ? List.of() : List.copyOf(checkEntries(registries));
         vulndb = vulndb == null ? VulndbConfig.defaults() : vulndb;
+        scan = scan == null ? ScanConfig.defaults() : scan;
+        store = store == null ? StoreConfig.defaults() : store;
         source = source == null ? Optional.empty() : source;
+    }
+
+    public StellaConfig(List<RegistryConfig> registries, VulndbConfig vulndb, Optional<Path> source) {
+        this(registries, vulndb, null, null, source);
     }
 
     public StellaConfig(List<RegistryConfig> registries, Optional<Path> source) {
@@ -36,8 +45,14 @@ public record StellaConfig(List<RegistryConfig> registries, VulndbConfig vulndb,
 
     @JsonCreator
     public static StellaConfig of(@JsonProperty("registries") List<RegistryConfig> registries,
-                                  @JsonProperty("vulndb") VulndbConfig vulndb) {
-        return new StellaConfig(registries, vulndb, Optional.empty());
+                                  @JsonProperty("vulndb") VulndbConfig vulndb,
+                                  @JsonProperty("scan") ScanConfig scan,
+                                  @JsonProperty("store") StoreConfig store) {
+        return new StellaConfig(registries, vulndb, scan, store, Optional.empty());
+    }
+
+    public static StellaConfig of(List<RegistryConfig> registries, VulndbConfig vulndb) {
+        return of(registries, vulndb, null, null);
     }
 
     public static StellaConfig of(List<RegistryConfig> registries) {
@@ -66,7 +81,7 @@ public record StellaConfig(List<RegistryConfig> registries, VulndbConfig vulndb,
     StellaConfig loadedFrom(Path file) {
         Path directory = file.toAbsolutePath().getParent();
         return new StellaConfig(registries.stream().map(r -> r.resolvedAgainst(directory)).toList(),
-                vulndb.resolvedAgainst(directory), Optional.of(file));
+                vulndb.resolvedAgainst(directory), scan, store.resolvedAgainst(directory), Optional.of(file));
     }
 
     private static List<RegistryConfig> checkEntries(List<RegistryConfig> registries) {

@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * Reads stella's YAML config. Keys are snake_case. Relative file paths in it ({@code ca_cert},
- * {@code password_file}) are taken relative to the config file's directory.
+ * {@code password_file}, {@code path}) are taken relative to the config file's directory.
  */
 public final class StellaConfigLoader {
 
@@ -40,6 +40,8 @@ public final class StellaConfigLoader {
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             // "insecure_skip_verify: 1" is more likely a mistake than a wish
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // "max_workers: 2.5" would otherwise silently become 2
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
     /** The config file stella reads by default: {@code $STELLA_HOME/config.yaml}, STELLA_HOME defaulting to {@code ~/.stella}. */

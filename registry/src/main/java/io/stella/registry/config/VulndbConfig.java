@@ -2,8 +2,6 @@ package io.stella.registry.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code vulndb:} section of the config.
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public record VulndbConfig(String maxAge, Path path) {
     public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(7);
-    private static final Pattern AGE = Pattern.compile("(\\d{1,6})([mhd])");
 
     public VulndbConfig {
         if (maxAge != null) {
@@ -35,16 +32,6 @@ public record VulndbConfig(String maxAge, Path path) {
     }
 
     private static Duration maxAgeOf(String text) {
-        Matcher m = AGE.matcher(text.strip());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new InvalidConfigValueException("max_age",
-                    "max_age '" + text + "' is not a duration; write it as minutes, hours or days, e.g. 90m, 36h, 7d");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        return ConfigDurations.parse("max_age", text, "mhd", "90m, 36h, 7d");
     }
 }

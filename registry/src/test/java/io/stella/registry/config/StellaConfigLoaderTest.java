@@ -94,7 +94,7 @@ class StellaConfigLoaderTest {
     @Test
     void ignoresUnknownTopLevelSections() throws IOException {
         Path file = write("""
-                scan:
+                reports:
                   concurrency: 4
                 future_section: [1, 2]
                 source: /somewhere/else.yaml

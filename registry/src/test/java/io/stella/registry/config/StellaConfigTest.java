@@ -80,7 +80,12 @@ class StellaConfigTest {
         assertThat(registry.credentials()).isEqualTo(CredentialsConfig.NONE);
         assertThat(registry.credentials().isConfigured()).isFalse();
         assertThat(registry.tls()).isEqualTo(TlsConfig.DEFAULT);
+        assertThat(registry.repositories()).isNull();
+        assertThat(registry.listedRepositories()).isEmpty();
+        assertThat(registry.filter()).isEqualTo(FilterConfig.NONE);
         assertThat(StellaConfig.empty().registries()).isEmpty();
+        assertThat(StellaConfig.empty().scan()).isEqualTo(ScanConfig.defaults());
+        assertThat(StellaConfig.empty().store()).isEqualTo(StoreConfig.defaults());
     }
 
     @Test
@@ -94,8 +99,12 @@ class StellaConfigTest {
         assertThat(ConfigSchema.knownKeys("registries[3]")).contains(snakeCaseComponents(RegistryConfig.class));
         assertThat(ConfigSchema.knownKeys("registries[0].credentials")).contains(snakeCaseComponents(CredentialsConfig.class));
         assertThat(ConfigSchema.knownKeys("registries[12].tls")).contains(snakeCaseComponents(TlsConfig.class));
+        assertThat(ConfigSchema.knownKeys("registries[1].filter")).contains(snakeCaseComponents(FilterConfig.class));
+        assertThat(ConfigSchema.knownKeys("vulndb")).contains(snakeCaseComponents(VulndbConfig.class));
+        assertThat(ConfigSchema.knownKeys("scan")).contains(snakeCaseComponents(ScanConfig.class));
+        assertThat(ConfigSchema.knownKeys("store")).contains(snakeCaseComponents(StoreConfig.class));
         assertThat(ConfigSchema.knownKeys("")).isEmpty();
-        assertThat(ConfigSchema.knownKeys("scan")).isEmpty();
+        assertThat(ConfigSchema.knownKeys("reports")).isEmpty();
     }
 
     @Test

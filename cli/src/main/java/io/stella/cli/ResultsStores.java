@@ -22,8 +22,7 @@ final class ResultsStores {
         if (store.url() != null) {
             return ResultsStore.jdbc(store.url(), store.username(), password(store, env));
         }
-        return ResultsStore.sqlite(store.path() != null ? store.path()
-                : StellaConfigLoader.stellaHome(env).resolve("db").resolve("results.db"));
+        return ResultsStore.sqlite(store.sqliteFileOrDefault(StellaConfigLoader.stellaHome(env)));
     }
 
     private static Secret password(StoreConfig store, Map<String, String> env) {

@@ -22,8 +22,8 @@ final class RepositoryDiscovery {
     }
 
     static Discovered discover(RegistryConfig registry, RegistryClient client) {
-        if (!registry.repositories().isEmpty()) {
-            return new Discovered(sorted(registry.repositories()), "the configured repositories list");
+        if (registry.listedRepositories().isPresent()) {
+            return new Discovered(sorted(registry.listedRepositories().get()), "the configured repositories list");
         }
         if (VendorRepositoryLister.supports(registry.type())) {
             return new Discovered(sorted(VendorRepositoryLister.list(client, registry.type(),

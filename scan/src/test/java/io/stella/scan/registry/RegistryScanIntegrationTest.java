@@ -64,7 +64,8 @@ class RegistryScanIntegrationTest {
     }
 
     private static RegistryConfig config(List<String> repositories, FilterConfig filter) {
-        return new RegistryConfig("fleet", RegistryUrl.of(registry.host()), null, null, null, repositories, filter);
+        return new RegistryConfig("fleet", RegistryUrl.of(registry.host()), null, null, null,
+                repositories.isEmpty() ? null : repositories, filter);
     }
 
     private static RegistryScanResult scan(Path storeDir, String user, String password, RegistryConfig config,
@@ -153,7 +154,7 @@ class RegistryScanIntegrationTest {
              LocalRegistry moving = LocalRegistry.builder().token(own).tls(ca.issueServer(List.of("127.0.0.1")), ca).start()) {
             List<ImageFleet.Image> images = ImageFleet.standard(List.of("team-a/api"));
             ImageFleet.push(moving, PushAuth.of("admin", "admin-pw"), images, dir.resolve("fleet"));
-            RegistryConfig config = new RegistryConfig("moving", RegistryUrl.of(moving.host()), null, null, null, List.of(),
+            RegistryConfig config = new RegistryConfig("moving", RegistryUrl.of(moving.host()), null, null, null, null,
                     FilterConfig.NONE);
             RegistryClient client = FleetRegistry.client(moving, ca, dir, FleetRegistry.user("admin", "admin-pw"));
             try (ResultsStore store = ResultsStore.sqlite(dir.resolve("results.db"));

@@ -7,7 +7,7 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** Any failure not covered below. */
     public static final int FAILURE = 1;
-    /** Wrong flags, invalid reference, invalid configuration. */
+    /** Wrong flags, invalid reference, invalid configuration (a results store that cannot be opened or written). */
     public static final int USAGE = 2;
     /** Authentication or authorization failed (AUTH_*, CATALOG_DENIED). */
     public static final int AUTH = 3;
@@ -38,7 +38,9 @@ public final class ExitCodes {
         }
         return switch (code) {
             case IMAGE_NOT_FOUND, REPOSITORY_NOT_FOUND_OR_DENIED, PLATFORM_NOT_FOUND -> NOT_FOUND;
-            case INVALID_REFERENCE, CONFIG_INVALID, IMAGE_SOURCE_INVALID, SBOM_INVALID, REPORT_INPUT_INVALID -> USAGE;
+            // The results store is set up by the configuration (a path, a JDBC URL and credentials).
+            case INVALID_REFERENCE, CONFIG_INVALID, IMAGE_SOURCE_INVALID, SBOM_INVALID, REPORT_INPUT_INVALID,
+                 STORE_UNAVAILABLE -> USAGE;
             case REGISTRY_RATE_LIMITED, REGISTRY_UNAVAILABLE, REGISTRY_PROTOCOL_ERROR, MANIFEST_UNSUPPORTED,
                  MANIFEST_INVALID, DIGEST_MISMATCH -> REGISTRY;
             default -> FAILURE;

@@ -97,7 +97,11 @@ public enum FailureCode {
     CONFIG_INVALID("The configuration is not valid.",
             "Fix the named key in the configuration file."),
     INSECURE_NOT_ALLOWED("Plain HTTP is allowed only for loopback hosts and registries configured insecure.",
-            "Configure the registry as insecure (tls.insecure_skip_verify) or give it a TLS certificate.");
+            "Configure the registry as insecure (tls.insecure_skip_verify) or give it a TLS certificate."),
+    STORE_UNAVAILABLE("The results store cannot be opened or written.",
+            "Check the store named in the message: a SQLite file must be a stella results database in a writable "
+                    + "directory (move a damaged file away to start a new one); for PostgreSQL check the JDBC URL, "
+                    + "user and password, and that the server is running and reachable.");
 
     private final String summary;
     private final String defaultHint;

@@ -16,6 +16,9 @@ final class ContextFactory implements CommandLine.IFactory {
         if (cls == ScanImageCommand.class) {
             return cls.cast(new ScanImageCommand(context));
         }
+        if (cls == ScanRegistryCommand.class) {
+            return cls.cast(new ScanRegistryCommand(context));
+        }
         if (cls == SbomGenerateCommand.class) {
             return cls.cast(new SbomGenerateCommand(context));
         }

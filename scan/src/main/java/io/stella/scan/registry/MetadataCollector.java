@@ -77,16 +77,16 @@ final class MetadataCollector {
             }
         }
         List<String[]> toRead = new ArrayList<>();
+        List<RepositoryDecision> cut = new ArrayList<>();
         for (RepositoryDecision decision : filter.repositories(tagsByRepository)) {
-            for (String tag : decision.skippedTags()) {
-                skipped.add(Records.skipped(ImageKeys.tag(decision.repository(), tag), decision.repository(), List.of(tag),
-                        null, decision.skip().map(s -> s.reason().configKey() + ": " + s.detail()).orElse("filtered"),
-                        clock.instant()));
+            if (!decision.skippedTags().isEmpty()) {
+                cut.add(decision);
             }
             for (String tag : decision.tagsForMetadata()) {
                 toRead.add(new String[] {decision.repository(), tag});
             }
         }
+        skipped.addAll(skippedBeforeMetadata(cut));
         listener.log(ScanPhase.METADATA, tagsByRepository.size() + " repositories listed, "
                 + tagsByRepository.values().stream().mapToInt(List::size).sum() + " tags, " + toRead.size()
                 + " tags to read" + (failed.isEmpty() ? "" : ", " + failed.size() + " repositories could not be listed"));
@@ -117,6 +117,42 @@ final class MetadataCollector {
                     first.created(), tags.stream().map(TagMetadata::tag).sorted().toList()));
         }
         return new Result(images, failed, skipped, toRead.size());
+    }
+
+    /**
+     * Tags cut before metadata still count as images: one manifest HEAD per tag (no manifest or config
+     * download) tells which tags share a digest, so each image is one skipped record.
+     */
+    private List<ImageRecord> skippedBeforeMetadata(List<RepositoryDecision> cut) {
+        List<String[]> tags = new ArrayList<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (RepositoryDecision decision : cut) {
+            reasons.put(decision.repository(),
+                    decision.skip().map(s -> s.reason().configKey() + ": " + s.detail()).orElse("filtered"));
+            decision.skippedTags().forEach(tag -> tags.add(new String[] {decision.repository(), tag}));
+        }
+        List<Optional<String>> digests = Bounded.map(tags, parallelism, t -> {
+            try {
+                return client.manifestDigest(t[0], t[1]);
+            } catch (RuntimeException e) {
+                return Optional.<String>empty();
+            }
+        });
+        Map<String, ImageWork> images = new LinkedHashMap<>();
+        for (int i = 0; i < tags.size(); i++) {
+            String repository = tags.get(i)[0];
+            String tag = tags.get(i)[1];
+            String key = digests.get(i).map(d -> ImageKeys.image(repository, d)).orElse(ImageKeys.tag(repository, tag));
+            ImageWork prior = images.get(key);
+            List<String> grouped = new ArrayList<>(prior == null ? List.of() : prior.tags());
+            grouped.add(tag);
+            images.put(key, new ImageWork(repository, digests.get(i).orElse(null), null, null, Optional.empty(),
+                    grouped.stream().sorted().toList()));
+        }
+        List<ImageRecord> records = new ArrayList<>();
+        images.forEach((key, image) -> records.add(Records.skipped(key, image.repository(), image.tags(),
+                image.digest() == null ? null : image, reasons.get(image.repository()), clock.instant())));
+        return records;
     }
 
     private TagOutcome readTag(String repository, String tag) {

@@ -65,6 +65,7 @@ public final class RegistryScanner {
             listener.log(ScanPhase.DISCOVERY, "registry=" + registry.name() + " repositories=" + discovered.repositories().size()
                     + " via " + discovered.method());
             ScanRun run = startRun(registry, FULL);
+            lock.attachRun(run.id());
             Set<String> done = store.completedImageKeys(run.id());
 
             ImageFilter filter = new ImageFilter(registry.filter(), client.session().endpoint().registry(), settings.clock());
@@ -122,6 +123,7 @@ public final class RegistryScanner {
             listener.log(ScanPhase.DISCOVERY, "registry=" + registry.name() + " known_images=" + known.size()
                     + " via the results store");
             ScanRun run = startRun(registry, RESCAN);
+            lock.attachRun(run.id());
             Set<String> done = store.completedImageKeys(run.id());
             RescanPlanner.Plan plan = new RescanPlanner(client, client.session().endpoint().registry(), settings, listener)
                     .plan(known.stream().filter(k -> !done.contains(ImageKeys.image(k.repository(), k.digest()))).toList());

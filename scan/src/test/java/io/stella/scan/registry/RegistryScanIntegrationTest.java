@@ -14,6 +14,7 @@ import io.stella.scan.store.ImageStatus;
 import io.stella.scan.store.ResultsStore;
 import io.stella.testing.Closer;
 import io.stella.testing.ImageFleet;
+import io.stella.testing.LocalPostgres;
 import io.stella.testing.LocalRegistry;
 import io.stella.testing.PushAuth;
 import io.stella.testing.Skopeo;
@@ -85,7 +86,7 @@ class RegistryScanIntegrationTest {
 
     private static Map<String, ImageRecord> byReference(RegistryScanResult result) {
         return result.records().stream().collect(Collectors.toMap(r -> r.repository() + ":" + String.join(",", r.tags()),
-                r -> r, (a, b) -> a));
+                r -> r, (a, b) -> a.status() == ImageStatus.SKIPPED ? b : a));
     }
 
     /** Blob GETs the registry logged for a digest since the log offset. */
@@ -211,7 +212,7 @@ class RegistryScanIntegrationTest {
     @Test
     void filtersSkipWithReasonsAndIncludeBeatsExclude(@TempDir Path dir) throws Exception {
         String host = registry.host().replace(".", "\\.");
-        FilterConfig filter = new FilterConfig(List.of(host + "/team-a/api:v1"), List.of(".*/team-a/.*"), 365 * 2, 2, 6);
+        FilterConfig filter = new FilterConfig(List.of(host + "/team-a/api:v1"), List.of(".*/team-a/.*"), 1000, 3, 6);
         RegistryScanResult result = fullScan(dir, config(List.of(), filter), 3);
 
         Map<String, ImageRecord> records = byReference(result);
@@ -219,16 +220,17 @@ class RegistryScanIntegrationTest {
         assertThat(records.get("team-a/api:v1").status()).as("include beats exclude, age and max tags")
                 .isEqualTo(ImageStatus.SUCCESS);
         assertThat(records.get("team-a/api:v2").skipReason()).startsWith("exclude");
-        // team-b/api survives exclude: v1 (2024-01) is older than 2 years, v2 (2024-06) is not.
+        // team-b/api survives exclude: v1 (2024-01) is older than 1000 days, v2 (2024-06) is not.
         assertThat(records.get("team-b/api:v1").skipReason()).startsWith("max_age_days");
-        // max 2 tags per repository, most recent first: latest/v4 and v3 stay; v2 goes.
+        // max 3 tags per repository, most recent first: latest and v4 (one image) and v3 stay; v2 goes.
         assertThat(records.get("team-b/api:latest,v4").status()).isEqualTo(ImageStatus.SUCCESS);
         assertThat(records.get("team-b/api:v3").status()).isEqualTo(ImageStatus.SUCCESS);
         assertThat(records.get("team-b/api:v2").skipReason()).startsWith("max_tags_per_repository");
         // 6 repositories kept by name: public/tools, team-a/*, team-b/api, team-b/web; team-c/* cut per tag.
         assertThat(records.get("team-c/db:v3").skipReason()).startsWith("max_repositories_per_registry");
         assertThat(result.records()).filteredOn(r -> r.repository().startsWith("team-c/"))
-                .allSatisfy(r -> assertThat(r.status()).isEqualTo(ImageStatus.SKIPPED)).hasSize(10);
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(ImageStatus.SKIPPED)).hasSize(8);
+        assertThat(records.get("team-c/db:latest,v4").digest()).as("tags grouped by a manifest HEAD").startsWith("sha256:");
         assertThat(result.totals().skipped() + result.totals().success()).isEqualTo(result.totals().total());
     }
 
@@ -273,6 +275,31 @@ class RegistryScanIntegrationTest {
                     .isGreaterThanOrEqualTo((int) (seconds / 2));
         } finally {
             tokens.setTtl(Duration.ofMinutes(5));
+        }
+    }
+
+    @Test
+    void theResultsCanLiveInPostgreSql(@TempDir Path dir) throws Exception {
+        RegistryConfig config = config(List.of("team-a/api", "team-b/web"), FilterConfig.NONE);
+        RegistryClient client = FleetRegistry.client(registry, ca, dir, FleetRegistry.user("admin", "admin-pw"));
+        try (LocalPostgres postgres = LocalPostgres.start();
+             VulnerabilityStore vulndb = SqliteVulnerabilityStore.open(vulndbFile)) {
+            RegistryScanResult first;
+            try (ResultsStore store = ResultsStore.jdbc(postgres.jdbcUrl(), postgres.username(),
+                    io.stella.registry.Secret.of(postgres.password()))) {
+                first = FleetRegistry.scanner(store, vulndb, FleetRegistry.settings(3), ScanListener.NONE).scan(config, client);
+            }
+            assertThat(first.totalLine()).isEqualTo("Total: 8 = Success: 8 + Failed: 0 + Skipped: 0");
+            assertThat(first.layersRead()).as("three shared bases, one own layer per image").isEqualTo(3 + 8);
+            try (ResultsStore store = ResultsStore.jdbc(postgres.jdbcUrl(), postgres.username(),
+                    io.stella.registry.Secret.of(postgres.password()))) {
+                RegistryScanResult rescan = FleetRegistry.scanner(store, vulndb, FleetRegistry.settings(3), ScanListener.NONE)
+                        .rescan(config, client);
+                assertThat(rescan.totals()).isEqualTo(first.totals());
+                assertThat(rescan.layersRead()).isZero();
+                assertThat(store.knownImages("fleet")).hasSize(8);
+                assertThat(store.latestRun("fleet").orElseThrow().mode()).isEqualTo("rescan");
+            }
         }
     }
 

@@ -60,7 +60,7 @@ public final class RegistryScanner {
     /** Discovers, reads metadata, filters and scans every image of the registry. */
     public RegistryScanResult scan(RegistryConfig registry, RegistryClient client) {
         long start = System.nanoTime();
-        try (RunLock lock = lock(registry.name()); Heartbeat ignored = new Heartbeat(lock, settings.heartbeatEvery())) {
+        try (RunLock lock = lock(registry.name()); Heartbeat heartbeat = new Heartbeat(lock, settings.heartbeatEvery())) {
             RepositoryDiscovery.Discovered discovered = RepositoryDiscovery.discover(registry, client);
             listener.log(ScanPhase.DISCOVERY, "registry=" + registry.name() + " repositories=" + discovered.repositories().size()
                     + " via " + discovered.method());
@@ -95,14 +95,14 @@ public final class RegistryScanner {
                     + " skipped=" + skipped + " failed=" + (early.size() - skipped));
             for (ImageRecord r : early) {
                 if (!done.contains(r.imageKey())) {
-                    record(run, r);
+                    record(run, r, heartbeat);
                 }
             }
             List<ImageWork> remaining = toScan.stream().filter(i -> !done.contains(i.key())).toList();
             StoreLayerCache layers = new StoreLayerCache(store, analyzerVersion);
             ImageScan imageScan = new ImageScan(client, client.session().endpoint().registry(), store, layers, analyzer,
                     analyzerVersion, vulnerabilities, findingsWriter, settings.clock());
-            runWorkers(run, remaining, toScan.size() - remaining.size(), toScan.size(), imageScan::scan);
+            runWorkers(run, heartbeat, remaining, toScan.size() - remaining.size(), toScan.size(), imageScan::scan);
             return finish(registry, client, FULL, run, discovered.method(), layers, start);
         }
     }
@@ -113,7 +113,7 @@ public final class RegistryScanner {
      */
     public RegistryScanResult rescan(RegistryConfig registry, RegistryClient client) {
         long start = System.nanoTime();
-        try (RunLock lock = lock(registry.name()); Heartbeat ignored = new Heartbeat(lock, settings.heartbeatEvery())) {
+        try (RunLock lock = lock(registry.name()); Heartbeat heartbeat = new Heartbeat(lock, settings.heartbeatEvery())) {
             List<KnownImage> known = store.knownImages(registry.name());
             if (known.isEmpty()) {
                 throw RegistryException.builder(FailureCode.CONFIG_INVALID,
@@ -129,7 +129,7 @@ public final class RegistryScanner {
                     .plan(known.stream().filter(k -> !done.contains(ImageKeys.image(k.repository(), k.digest()))).toList());
             for (ImageRecord r : plan.records()) {
                 if (!done.contains(r.imageKey())) {
-                    record(run, r);
+                    record(run, r, heartbeat);
                 }
             }
             StoreLayerCache layers = new StoreLayerCache(store, analyzerVersion);
@@ -140,7 +140,7 @@ public final class RegistryScanner {
             work.removeIf(i -> done.contains(i.key()));
             Set<String> unchanged = new java.util.HashSet<>();
             plan.unchanged().forEach(i -> unchanged.add(i.key()));
-            runWorkers(run, work, 0, work.size(), image -> {
+            runWorkers(run, heartbeat, work, 0, work.size(), image -> {
                 if (unchanged.contains(image.key())) {
                     long t = System.nanoTime();
                     Optional<Inventory> inventory = imageScan.knownInventory(image);
@@ -154,14 +154,14 @@ public final class RegistryScanner {
         }
     }
 
-    private void runWorkers(ScanRun run, List<ImageWork> images, int alreadyDone, int total,
+    private void runWorkers(ScanRun run, Heartbeat heartbeat, List<ImageWork> images, int alreadyDone, int total,
                             java.util.function.Function<ImageWork, ImageRecord> scan) {
         listener.log(ScanPhase.SCAN, "images=" + images.size() + " workers=" + settings.maxWorkers()
                 + (alreadyDone > 0 ? " already_done=" + alreadyDone + " (resumed)" : ""));
         AtomicInteger finished = new AtomicInteger(alreadyDone);
         AtomicInteger failed = new AtomicInteger();
         new WorkerPool(settings.maxWorkers(), settings.timeoutPerImage(), settings.clock()).run(images, scan, r -> {
-            record(run, r);
+            record(run, r, heartbeat);
             if (r.status() == io.stella.scan.store.ImageStatus.FAILED) {
                 failed.incrementAndGet();
                 listener.log(ScanPhase.SCAN, "image=" + r.imageKey() + " status=FAILED code=" + r.failureCode()
@@ -195,7 +195,8 @@ public final class RegistryScanner {
         return run;
     }
 
-    private void record(ScanRun run, ImageRecord r) {
+    private void record(ScanRun run, ImageRecord r, Heartbeat heartbeat) {
+        heartbeat.checkHeld(run.registry());
         store.recordImage(run.id(), r);
         listener.imageRecorded(r);
     }

@@ -2,6 +2,7 @@ package io.stella.testing.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.stella.testing.ImageFleet;
 import io.stella.testing.IssuedCert;
 import io.stella.testing.LocalRegistry;
 import io.stella.testing.PushAuth;
@@ -55,6 +56,8 @@ public final class DemoRegistries implements AutoCloseable {
     public static final String ALPINE = "library/alpine:3.11";
     public static final String MULTI = "demo/multi:1.0";
     public static final List<String> PLATFORMS = List.of("linux/amd64", "linux/arm64", "linux/arm/v7");
+    /** The repositories of the fleet pushed into the token registry for the registry-scan part of the demo. */
+    public static final List<String> FLEET = List.of("fleet/api", "fleet/web", "fleet/worker");
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Path out;
@@ -112,6 +115,7 @@ public final class DemoRegistries implements AutoCloseable {
         String basicPassword = randomPassword();
         String demoPassword = randomPassword();
         String viewerPassword = randomPassword();
+        String partialPassword = randomPassword();
 
         log.println("starting the anonymous registry (HTTP)…");
         LocalRegistry anonymous = keep(LocalRegistry.builder().anonymous().start());
@@ -129,10 +133,18 @@ public final class DemoRegistries implements AutoCloseable {
                 .grant("demo", "*", "*")
                 .catalogUser("demo")
                 .grant("viewer", "demo", "pull")
+                .user("partial", partialPassword)
+                .grant("partial", "library", "pull")
+                .grant("partial", "fleet", "pull")
+                .catalogUser("partial")
                 .start());
         IssuedCert serverCert = ca.issueServer(List.of("127.0.0.1", "localhost"));
         LocalRegistry token = keep(LocalRegistry.builder().token(tokens).tls(serverCert, ca).start());
         push(log, token, alpine, multi, PushAuth.of("demo", demoPassword));
+        List<ImageFleet.Image> fleet = ImageFleet.standard(FLEET);
+        log.println("  pushing a fleet of " + fleet.size() + " images in " + FLEET + " (shared Alpine base layers) to "
+                + token.host());
+        ImageFleet.push(token, PushAuth.of("demo", demoPassword), fleet, images.resolve("fleet"));
 
         Path secrets = Files.createDirectories(out.resolve("secrets"));
         Path caFile = ca.writeCaPem(out);
@@ -151,6 +163,9 @@ public final class DemoRegistries implements AutoCloseable {
         values.put("TOKEN_VIEWER_USER", "viewer");
         values.put("TOKEN_VIEWER_PASSWORD_FILE",
                 secretFile(secrets.resolve("token-viewer.password"), viewerPassword).toString());
+        values.put("TOKEN_PARTIAL_USER", "partial");
+        values.put("TOKEN_PARTIAL_PASSWORD_FILE",
+                secretFile(secrets.resolve("token-partial.password"), partialPassword).toString());
         values.put("CA_CERT", caFile.toString());
         values.put("ALPINE_REPO_TAG", ALPINE);
         values.put("MULTI_REPO_TAG", MULTI);

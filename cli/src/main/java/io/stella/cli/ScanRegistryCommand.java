@@ -128,7 +128,6 @@ final class ScanRegistryCommand implements Callable<Integer> {
             } else {
                 RegistryScanTableWriter.write(result, context.out());
             }
-            context.err().println(result.totalLine());
             context.err().flush();
             return result.anyFailed() ? ExitCodes.FAILURE : ExitCodes.OK;
         } catch (VulnDbException e) {

@@ -2,6 +2,7 @@ package io.stella.registry.discovery;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** A vendor's repository of docker images: a Nexus repository, an Artifactory repository key. */
@@ -39,5 +40,27 @@ record DockerRepository(String name, Kind kind) {
             }
             return r;
         }).toList();
+    }
+
+    /** What one repository holds, by name; empty when it was deleted since it was listed. */
+    interface Contents {
+        Optional<List<String>> names(VendorApi api, String repository);
+    }
+
+    /**
+     * The image repositories of the chosen repositories, each name turned into a reference path by
+     * {@code path}. A named repository that is gone fails; one gone from the full list was deleted meanwhile.
+     */
+    static List<String> images(VendorApi api, List<DockerRepository> chosen, List<String> named, Contents contents,
+                               java.util.function.BiFunction<String, String, String> path) {
+        List<String> images = new java.util.ArrayList<>();
+        for (DockerRepository repository : chosen) {
+            Optional<List<String>> names = contents.names(api, repository.name());
+            if (names.isEmpty() && !named.isEmpty()) {
+                throw VendorFailures.namespaceNotFound(api, "repository", repository.name(), "");
+            }
+            names.ifPresent(n -> n.forEach(name -> images.add(path.apply(repository.name(), name))));
+        }
+        return images;
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param host           the registry's host as image references name it
  * @param mode           "full" or "rescan"
  * @param run            the run in the results store
- * @param records        one per image, ordered by image key
+ * @param records        one per image, by repository and tag
  * @param totals         Total = Success + Failed + Skipped, over the records
  * @param discoveredBy   how repositories were found (catalog, harbor API, configured list, known images)
  * @param layersRead     layers downloaded and analysed by this run

@@ -36,6 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RegistryScanner {
     public static final String FULL = "full";
     public static final String RESCAN = "rescan";
+    /** Reports list images by repository, then tag (an image by its first tag). */
+    private static final java.util.Comparator<ImageRecord> READING_ORDER = java.util.Comparator
+            .comparing(ImageRecord::repository)
+            .thenComparing(r -> r.tags().isEmpty() ? "" : r.tags().getFirst())
+            .thenComparing(ImageRecord::imageKey);
 
     private final ResultsStore store;
     private final VulnerabilityScanner vulnerabilities;
@@ -173,7 +178,8 @@ public final class RegistryScanner {
 
     private RegistryScanResult finish(RegistryConfig registry, RegistryClient client, String mode, ScanRun run, String method,
                                       StoreLayerCache layers, long startNanos) {
-        List<ImageRecord> records = store.imageRecords(run.id());
+        List<ImageRecord> records = new ArrayList<>(store.imageRecords(run.id()));
+        records.sort(READING_ORDER);
         RunTotals totals = RegistryScanResult.totalsOf(records);
         store.finishRun(run.id(), totals, settings.clock().instant());
         ScanRun finished = store.run(run.id()).orElse(run);

@@ -14,7 +14,8 @@ public final class RegistryScanTableWriter {
     }
 
     public static void write(RegistryScanResult result, PrintWriter out) {
-        out.printf("Registry %s (%s), %s scan, run %d%s%n", result.registry(), result.host(), result.mode(),
+        out.printf("Registry %s (%s), %s, run %d%s%n", result.registry(), result.host(),
+                result.mode().equals("rescan") ? "rescan of known images" : "full scan",
                 result.run().id(), result.run().resumed() ? " (resumed)" : "");
         out.printf("%-8s %-60s %-19s %5s %5s %5s %5s %5s  %s%n", "STATUS", "IMAGE", "DIGEST", "CRIT", "HIGH", "MED",
                 "LOW", "UNK", "NOTE");

@@ -117,7 +117,8 @@ final class ScanRegistryCommand implements Callable<Integer> {
                 RegistryScanner registryScanner = new RegistryScanner(store, scanner, analyzer, analyzerVersion(),
                         ReportWriters.forFormat("json", ReportContext.system(StellaVersion.VERSION)), settings,
                         "none".equals(progress) ? quiet(listener) : listener);
-                result = rescan ? registryScanner.rescan(registry, client) : registryScanner.scan(registry, client);
+                result = rescan ? registryScanner.rescan(registry, client)
+                        : registryScanner.scan(registry, client, RegistryScanner.vendorOptions(registry, context.env()));
             }
             if (output != null) {
                 AtomicOutput.write(output, context.out(), out -> RegistryScanJsonWriter.write(result, out));

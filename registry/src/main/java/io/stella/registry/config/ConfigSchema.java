@@ -12,7 +12,8 @@ import java.util.Optional;
 final class ConfigSchema {
 
     private static final Map<String, List<String>> KNOWN_KEYS = Map.of(
-            "registries[]", List.of("name", "url", "type", "credentials", "tls", "repositories", "filter"),
+            "registries[]", List.of("name", "url", "type", "credentials", "tls", "repositories", "filter", "discovery"),
+            "registries[].discovery", List.of("namespaces", "api_url", "api_token_env"),
             "registries[].credentials", List.of("username", "password_env", "password_file", "token_env"),
             "registries[].tls", List.of("ca_cert", "insecure_skip_verify"),
             "registries[].filter", List.of("include", "exclude", "max_age_days", "max_tags_per_repository",

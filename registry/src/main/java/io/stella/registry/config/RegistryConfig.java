@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param repositories the repositories a registry scan takes (paths like {@code team-a/app}); null when
  *                     not given, and then they are discovered from the registry's catalog
  * @param filter       which images a registry scan takes; defaults to {@link FilterConfig#NONE}
+ * @param discovery    how the vendor API lists repositories; defaults to {@link DiscoveryConfig#NONE}
  */
 public record RegistryConfig(String name, RegistryUrl url, RegistryType type, CredentialsConfig credentials,
-                             TlsConfig tls, List<String> repositories, FilterConfig filter) {
+                             TlsConfig tls, List<String> repositories, FilterConfig filter, DiscoveryConfig discovery) {
 
     public RegistryConfig {
         if (url == null) {
@@ -33,11 +34,17 @@ public record RegistryConfig(String name, RegistryUrl url, RegistryType type, Cr
         tls = tls == null ? TlsConfig.DEFAULT : tls;
         repositories = RepositoryPaths.check(repositories, url.hostKey());
         filter = filter == null ? FilterConfig.NONE : filter;
+        discovery = discovery == null ? DiscoveryConfig.NONE : discovery;
+    }
+
+    public RegistryConfig(String name, RegistryUrl url, RegistryType type, CredentialsConfig credentials, TlsConfig tls,
+                          List<String> repositories, FilterConfig filter) {
+        this(name, url, type, credentials, tls, repositories, filter, null);
     }
 
     /** An entry that discovers its repositories and filters nothing. */
     public RegistryConfig(String name, RegistryUrl url, RegistryType type, CredentialsConfig credentials, TlsConfig tls) {
-        this(name, url, type, credentials, tls, null, null);
+        this(name, url, type, credentials, tls, null, null, null);
     }
 
     /** {@code host[:port]} as in image references, lower-cased, Docker Hub as {@code docker.io}. */
@@ -57,6 +64,6 @@ public record RegistryConfig(String name, RegistryUrl url, RegistryType type, Cr
 
     RegistryConfig resolvedAgainst(Path directory) {
         return new RegistryConfig(name, url, type, credentials.resolvedAgainst(directory), tls.resolvedAgainst(directory),
-                repositories, filter);
+                repositories, filter, discovery);
     }
 }

@@ -4,6 +4,7 @@ import io.stella.inventory.Inventory;
 import io.stella.inventory.analysis.ImageAnalyzer;
 import io.stella.registry.client.RegistryClient;
 import io.stella.registry.config.RegistryConfig;
+import io.stella.registry.discovery.VendorDiscoveryOptions;
 import io.stella.registry.failure.FailureCode;
 import io.stella.registry.failure.RegistryException;
 import io.stella.scan.VulnerabilityScanner;
@@ -64,9 +65,37 @@ public final class RegistryScanner {
 
     /** Discovers, reads metadata, filters and scans every image of the registry. */
     public RegistryScanResult scan(RegistryConfig registry, RegistryClient client) {
+        return scan(registry, client, vendorOptions(registry, Map.of()));
+    }
+
+    /**
+     * The vendor API options of a registry entry: its {@code discovery:} namespaces and API URL, and the API
+     * token read from the environment variable it names.
+     */
+    public static VendorDiscoveryOptions vendorOptions(RegistryConfig registry, Map<String, String> environment) {
+        VendorDiscoveryOptions options = VendorDiscoveryOptions.all().withNamespaces(registry.discovery().namespaces());
+        if (registry.discovery().apiUri().isPresent()) {
+            options = options.withApiUrl(registry.discovery().apiUri().get());
+        }
+        Optional<String> tokenEnv = registry.discovery().apiTokenEnvName();
+        if (tokenEnv.isPresent()) {
+            String token = environment.get(tokenEnv.get());
+            if (token == null || token.isBlank()) {
+                throw RegistryException.builder(FailureCode.CONFIG_INVALID, "discovery.api_token_env of registry "
+                                + registry.name() + " names " + tokenEnv.get() + ", which is not set")
+                        .hint("Export " + tokenEnv.get() + " with the vendor API token, or remove discovery.api_token_env.")
+                        .build();
+            }
+            options = options.withApiToken(io.stella.registry.Secret.of(token.strip()));
+        }
+        return options;
+    }
+
+    /** As {@link #scan(RegistryConfig, RegistryClient)} with the vendor API options given. */
+    public RegistryScanResult scan(RegistryConfig registry, RegistryClient client, VendorDiscoveryOptions vendor) {
         long start = System.nanoTime();
         try (RunLock lock = lock(registry.name()); Heartbeat heartbeat = new Heartbeat(lock, settings.heartbeatEvery())) {
-            RepositoryDiscovery.Discovered discovered = RepositoryDiscovery.discover(registry, client);
+            RepositoryDiscovery.Discovered discovered = RepositoryDiscovery.discover(registry, client, vendor);
             listener.log(ScanPhase.DISCOVERY, "registry=" + registry.name() + " repositories=" + discovered.repositories().size()
                     + " via " + discovered.method());
             ScanRun run = startRun(registry, FULL);

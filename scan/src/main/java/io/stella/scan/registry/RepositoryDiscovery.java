@@ -21,13 +21,12 @@ final class RepositoryDiscovery {
     record Discovered(List<String> repositories, String method) {
     }
 
-    static Discovered discover(RegistryConfig registry, RegistryClient client) {
+    static Discovered discover(RegistryConfig registry, RegistryClient client, VendorDiscoveryOptions vendor) {
         if (registry.listedRepositories().isPresent()) {
             return new Discovered(sorted(registry.listedRepositories().get()), "the configured repositories list");
         }
         if (VendorRepositoryLister.supports(registry.type())) {
-            return new Discovered(sorted(VendorRepositoryLister.list(client, registry.type(),
-                    VendorDiscoveryOptions.all())),
+            return new Discovered(sorted(VendorRepositoryLister.list(client, registry.type(), vendor)),
                     registry.type().name().toLowerCase(java.util.Locale.ROOT) + " API");
         }
         return new Discovered(sorted(client.catalog(CATALOG_PAGE)), "catalog");

@@ -19,8 +19,6 @@ import io.stella.scan.registry.RegistryScanSettings;
 import io.stella.scan.registry.RegistryScanner;
 import io.stella.scan.registry.report.RegistryScanJsonWriter;
 import io.stella.scan.registry.report.RegistryScanTableWriter;
-import io.stella.scan.report.ReportContext;
-import io.stella.scan.report.ReportWriters;
 import io.stella.scan.store.ResultsStore;
 import io.stella.vulndb.VulnDbException;
 import io.stella.vulndb.store.VulnerabilityStore;
@@ -114,8 +112,7 @@ final class ScanRegistryCommand implements Callable<Integer> {
                 VulnerabilityScanner scanner = new VulnerabilityScanner(vulndb, VersionSchemes.installed(),
                         new ScanOptions(maxAge, clock));
                 ImageAnalyzer analyzer = ImageAnalyzer.withInstalledAnalyzers(settings.analysis());
-                RegistryScanner registryScanner = new RegistryScanner(store, scanner, analyzer, analyzerVersion(),
-                        ReportWriters.forFormat("json", ReportContext.system(StellaVersion.VERSION)), settings,
+                RegistryScanner registryScanner = new RegistryScanner(store, scanner, analyzer, analyzerVersion(), settings,
                         "none".equals(progress) ? quiet(listener) : listener);
                 result = rescan ? registryScanner.rescan(registry, client)
                         : registryScanner.scan(registry, client, RegistryScanner.vendorOptions(registry, context.env()));

@@ -29,9 +29,14 @@ public final class RegistryImageSource implements ImageSource {
 
     public RegistryImageSource(RegistryClient client, ImageReference reference, Optional<Platform> platform,
                                LayerLimits limits) {
+        this(client, client.resolve(reference, platform), limits);
+    }
+
+    /** An image resolved before (a registry scan's metadata phase): no second manifest and config request. */
+    public RegistryImageSource(RegistryClient client, ResolvedImage image, LayerLimits limits) {
         this.client = client;
-        this.reference = reference;
-        this.image = client.resolve(reference, platform);
+        this.reference = image.reference();
+        this.image = image;
         this.limits = limits;
     }
 

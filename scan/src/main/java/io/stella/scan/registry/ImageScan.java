@@ -12,20 +12,15 @@ import io.stella.registry.failure.RegistryException;
 import io.stella.scan.ScanCoverage;
 import io.stella.scan.ScanReport;
 import io.stella.scan.VulnerabilityScanner;
-import io.stella.scan.report.ReportWriter;
 import io.stella.scan.report.SeverityTotals;
 import io.stella.scan.store.ImageRecord;
 import io.stella.scan.store.ImageStatus;
 import io.stella.scan.store.ResultsStore;
 import io.stella.scan.store.SeverityCounts;
 import io.stella.vulndb.model.Severity;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * One image, end to end: its inventory (from the store when this manifest was analysed before, else
@@ -39,11 +34,10 @@ final class ImageScan {
     private final ImageAnalyzer analyzer;
     private final String analyzerVersion;
     private final VulnerabilityScanner scanner;
-    private final ReportWriter findingsWriter;
     private final Clock clock;
 
     ImageScan(RegistryClient client, String registryHost, ResultsStore store, StoreLayerCache layers, ImageAnalyzer analyzer,
-              String analyzerVersion, VulnerabilityScanner scanner, ReportWriter findingsWriter, Clock clock) {
+              String analyzerVersion, VulnerabilityScanner scanner, Clock clock) {
         this.client = client;
         this.registryHost = registryHost;
         this.store = store;
@@ -51,7 +45,6 @@ final class ImageScan {
         this.analyzer = analyzer;
         this.analyzerVersion = analyzerVersion;
         this.scanner = scanner;
-        this.findingsWriter = findingsWriter;
         this.clock = clock;
     }
 
@@ -100,7 +93,7 @@ final class ImageScan {
             return new ImageRecord(image.key(), image.repository(), image.tags(), image.digest(), image.platform(),
                     image.created().orElse(null), complete ? ImageStatus.SUCCESS : ImageStatus.FAILED,
                     complete ? null : FailureCode.SCAN_INCOMPLETE.name(), gap, null, counts,
-                    findings(report), 0, analyzeMillis, millis(matchStart, matched), clock.instant());
+                    StoredFindings.encode(report.findings()), 0, analyzeMillis, millis(matchStart, matched), clock.instant());
         } catch (RuntimeException e) {
             return Records.failed(image.key(), image.repository(), image.tags(), image,
                     Records.unexpected("matching " + image.key(), e), clock.instant());
@@ -112,7 +105,9 @@ final class ImageScan {
         ImageReference ref = new ImageReference(registryHost, image.repository(), null, reference);
         Optional<Platform> platform = Optional.ofNullable(image.platform()).map(Platform::parse);
         Inventory inventory;
-        try (RegistryImageSource source = new RegistryImageSource(client, ref, platform, LayerLimits.DEFAULT)) {
+        try (RegistryImageSource source = image.resolved().isPresent()
+                ? new RegistryImageSource(client, image.resolved().get(), LayerLimits.DEFAULT)
+                : new RegistryImageSource(client, ref, platform, LayerLimits.DEFAULT)) {
             inventory = analyzer.analyze(source, layers);
         }
         byte[] data = AnalysisCodec.encode(inventory);
@@ -121,16 +116,6 @@ final class ImageScan {
             store.putInventory(ImageKeys.inventory(image.digest(), image.platform()), analyzerVersion, data);
         }
         return inventory;
-    }
-
-    private byte[] findings(ScanReport report) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = new GZIPOutputStream(bytes)) {
-            findingsWriter.write(report, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     private static long millis(long fromNanos, long toNanos) {

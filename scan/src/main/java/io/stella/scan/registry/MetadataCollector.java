@@ -114,7 +114,7 @@ final class MetadataCollector {
         for (List<TagMetadata> tags : byImage.values()) {
             TagMetadata first = tags.getFirst();
             images.add(new ImageWork(first.repository(), first.digest(), first.manifestDigest(), first.platform(),
-                    first.created(), tags.stream().map(TagMetadata::tag).sorted().toList()));
+                    first.created(), tags.stream().map(TagMetadata::tag).sorted().toList(), Optional.of(first.resolved())));
         }
         return new Result(images, failed, skipped, toRead.size());
     }
@@ -160,7 +160,7 @@ final class MetadataCollector {
             ImageReference ref = new ImageReference(registryHost, repository, tag, null);
             ResolvedImage image = client.resolve(ref, platform);
             return new TagOutcome.Read(new TagMetadata(repository, tag, image.digest(), image.manifest().digest(),
-                    image.platform().toString(), image.created()));
+                    image.platform().toString(), image.created(), image));
         } catch (RuntimeException e) {
             return new TagOutcome.Failed(repository, tag, Records.unexpected("reading " + repository + ":" + tag, e));
         }

@@ -11,7 +11,6 @@ import io.stella.scan.VulnerabilityScanner;
 import io.stella.scan.registry.filter.ImageDecision;
 import io.stella.scan.registry.filter.ImageFilter;
 import io.stella.scan.registry.filter.TaggedImage;
-import io.stella.scan.report.ReportWriter;
 import io.stella.scan.store.ImageRecord;
 import io.stella.scan.store.KnownImage;
 import io.stella.scan.store.LockOwner;
@@ -47,18 +46,16 @@ public final class RegistryScanner {
     private final VulnerabilityScanner vulnerabilities;
     private final ImageAnalyzer analyzer;
     private final String analyzerVersion;
-    private final ReportWriter findingsWriter;
     private final RegistryScanSettings settings;
     private final ScanListener listener;
 
     public RegistryScanner(ResultsStore store, VulnerabilityScanner vulnerabilities, ImageAnalyzer analyzer,
-                           String analyzerVersion, ReportWriter findingsWriter, RegistryScanSettings settings,
+                           String analyzerVersion, RegistryScanSettings settings,
                            ScanListener listener) {
         this.store = store;
         this.vulnerabilities = vulnerabilities;
         this.analyzer = analyzer;
         this.analyzerVersion = analyzerVersion + "/codec" + AnalysisCodec.FORMAT;
-        this.findingsWriter = findingsWriter;
         this.settings = settings;
         this.listener = listener;
     }
@@ -135,7 +132,7 @@ public final class RegistryScanner {
             List<ImageWork> remaining = toScan.stream().filter(i -> !done.contains(i.key())).toList();
             StoreLayerCache layers = new StoreLayerCache(store, analyzerVersion);
             ImageScan imageScan = new ImageScan(client, client.session().endpoint().registry(), store, layers, analyzer,
-                    analyzerVersion, vulnerabilities, findingsWriter, settings.clock());
+                    analyzerVersion, vulnerabilities, settings.clock());
             runWorkers(run, heartbeat, remaining, toScan.size() - remaining.size(), toScan.size(), imageScan::scan);
             return finish(registry, client, FULL, run, discovered.method(), layers, start);
         }
@@ -159,31 +156,16 @@ public final class RegistryScanner {
             ScanRun run = startRun(registry, RESCAN);
             lock.attachRun(run.id());
             Set<String> done = store.completedImageKeys(run.id());
-            RescanPlanner.Plan plan = new RescanPlanner(client, client.session().endpoint().registry(), settings, listener)
-                    .plan(known.stream().filter(k -> !done.contains(ImageKeys.image(k.repository(), k.digest()))).toList());
-            for (ImageRecord r : plan.records()) {
-                if (!done.contains(r.imageKey())) {
-                    record(run, r, heartbeat);
-                }
-            }
+            List<KnownImage> remaining = known.stream()
+                    .filter(k -> !done.contains(ImageKeys.image(k.repository(), k.digest()))).toList();
+            listener.log(ScanPhase.SCAN, "images=" + remaining.size() + " workers=" + settings.maxWorkers()
+                    + (done.isEmpty() ? "" : " already_done=" + done.size() + " (resumed)")
+                    + ": a manifest HEAD per tag, then the stored inventory against the current database");
             StoreLayerCache layers = new StoreLayerCache(store, analyzerVersion);
             ImageScan imageScan = new ImageScan(client, client.session().endpoint().registry(), store, layers, analyzer,
-                    analyzerVersion, vulnerabilities, findingsWriter, settings.clock());
-            List<ImageWork> work = new ArrayList<>(plan.unchanged());
-            work.addAll(plan.moved());
-            work.removeIf(i -> done.contains(i.key()));
-            Set<String> unchanged = new java.util.HashSet<>();
-            plan.unchanged().forEach(i -> unchanged.add(i.key()));
-            runWorkers(run, heartbeat, work, 0, work.size(), image -> {
-                if (unchanged.contains(image.key())) {
-                    long t = System.nanoTime();
-                    Optional<Inventory> inventory = imageScan.knownInventory(image);
-                    if (inventory.isPresent()) {
-                        return imageScan.evaluate(image, inventory.get(), 0, t);
-                    }
-                }
-                return imageScan.scan(image);
-            });
+                    analyzerVersion, vulnerabilities, settings.clock());
+            new Rescan(client, client.session().endpoint().registry(), settings, listener, imageScan)
+                    .run(remaining, done.size(), r -> record(run, r, heartbeat));
             return finish(registry, client, RESCAN, run, "known images", layers, start);
         }
     }

@@ -35,16 +35,25 @@ final class WorkerPool {
      * stops all workers and is rethrown: a run must not finish with images silently missing.
      */
     void run(List<ImageWork> images, Function<ImageWork, ImageRecord> scan, Consumer<ImageRecord> record) {
-        ConcurrentLinkedQueue<ImageWork> queue = new ConcurrentLinkedQueue<>(images);
+        run(images, image -> image, scan, record);
+    }
+
+    /**
+     * As {@link #run(List, Function, Consumer)} for work items of any kind; {@code describe} names the image
+     * an item stands for, for the record of a timeout or failure.
+     */
+    <T> void run(List<T> items, Function<T, ImageWork> describe, Function<T, ImageRecord> scan,
+                 Consumer<ImageRecord> record) {
+        ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>(items);
         List<Future<Void>> running = new java.util.ArrayList<>();
         try (ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
              ExecutorService workerThreads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < Math.min(workers, Math.max(1, images.size())); i++) {
+            for (int i = 0; i < Math.min(workers, Math.max(1, items.size())); i++) {
                 running.add(workerThreads.submit(() -> {
-                    ImageWork image;
-                    while ((image = queue.poll()) != null) {
+                    T item;
+                    while ((item = queue.poll()) != null) {
                         try {
-                            record.accept(runOne(tasks, image, scan));
+                            record.accept(runOne(tasks, item, describe.apply(item), scan));
                         } catch (RuntimeException | Error e) {
                             queue.clear();
                             throw e;
@@ -69,8 +78,8 @@ final class WorkerPool {
         }
     }
 
-    private ImageRecord runOne(ExecutorService tasks, ImageWork image, Function<ImageWork, ImageRecord> scan) {
-        Future<ImageRecord> task = tasks.submit(() -> scan.apply(image));
+    private <T> ImageRecord runOne(ExecutorService tasks, T item, ImageWork image, Function<T, ImageRecord> scan) {
+        Future<ImageRecord> task = tasks.submit(() -> scan.apply(item));
         try {
             return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

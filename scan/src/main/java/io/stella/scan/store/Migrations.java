@@ -1,7 +1,12 @@
 package io.stella.scan.store;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -13,12 +18,18 @@ final class Migrations {
     /** Not Flyway's default, which the vulnerability database uses: neither can be mistaken for the other. */
     static final String HISTORY_TABLE = "stella_results_schema_history";
     private static final String LOCATION = "classpath:io/stella/scan/store/migration";
+    /** The newest migration shipped (V{LATEST}__…sql); a test keeps it in step with the resources. */
+    static final int LATEST = 1;
 
     private Migrations() {
     }
 
     /** Brings the store to the current schema and returns its version; {@code STORE_UNAVAILABLE} otherwise. */
     static int migrate(DataSource dataSource, String store, Map<String, String> placeholders) {
+        OptionalInt applied = appliedVersion(dataSource);
+        if (applied.isPresent() && applied.getAsInt() == LATEST) {
+            return LATEST; // current: Flyway's start-up (a second or so on a cold JVM) is not needed
+        }
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
@@ -33,6 +44,26 @@ final class Migrations {
         } catch (FlywayException e) {
             throw StoreFailures.cannotOpen(store,
                     "its schema cannot be created or migrated (" + e.getMessage().strip() + ")", e);
+        }
+    }
+
+    /**
+     * The newest successfully applied version in the history table, read with plain SQL; empty when there is
+     * no history yet or it cannot be read (then Flyway decides and explains).
+     */
+    private static OptionalInt appliedVersion(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection();
+             Statement statement = c.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT version FROM " + HISTORY_TABLE
+                     + " WHERE success = " + (c.getMetaData().getDatabaseProductName().contains("SQLite") ? "1" : "TRUE")
+                     + " AND version IS NOT NULL")) {
+            int newest = -1;
+            while (rs.next()) {
+                newest = Math.max(newest, Integer.parseInt(rs.getString(1)));
+            }
+            return newest < 0 ? OptionalInt.empty() : OptionalInt.of(newest);
+        } catch (SQLException | NumberFormatException e) {
+            return OptionalInt.empty();
         }
     }
 

@@ -12,8 +12,9 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * A SQLite results store: one connection, used by one thread at a time, so the writes of many worker threads
- * queue here instead of failing with SQLITE_BUSY. Other processes on the same file wait up to the busy timeout;
+ * A SQLite results store: one connection for writes, used by one thread at a time, so the writes of many worker
+ * threads queue here instead of failing with SQLITE_BUSY; reads take connections of their own (WAL lets them
+ * read beside the writer), so cache look-ups of many workers do not queue behind record writes. Other processes on the same file wait up to the busy timeout;
  * write transactions begin IMMEDIATE, taking the write lock at once, so two processes never deadlock upgrading
  * a read to a write.
  */
@@ -22,14 +23,21 @@ final class SqliteDatabase implements Database {
     private static final Map<String, String> PLACEHOLDERS =
             Map.of("id_type", "INTEGER PRIMARY KEY AUTOINCREMENT", "bytes_type", "BLOB");
 
+    private static final int MAX_READERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     private final String describe;
     private final Connection connection;
+    private final SQLiteDataSource dataSource;
     private final ReentrantLock lock = new ReentrantLock();
-    private boolean closed;
+    private final java.util.concurrent.BlockingQueue<Connection> idleReaders = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.List<Connection> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.Semaphore readerSlots = new java.util.concurrent.Semaphore(MAX_READERS);
+    private volatile boolean closed;
 
-    private SqliteDatabase(String describe, Connection connection) {
+    private SqliteDatabase(String describe, Connection connection, SQLiteDataSource dataSource) {
         this.describe = describe;
         this.connection = connection;
+        this.dataSource = dataSource;
     }
 
     static ResultsStore openStore(Path file, StoreEnvironment environment) {
@@ -41,7 +49,7 @@ final class SqliteDatabase implements Database {
         Connection connection = connect(dataSource, describe);
         try {
             int version = Migrations.migrate(dataSource, describe, PLACEHOLDERS);
-            return new JdbcResultsStore(new SqliteDatabase(describe, connection), version, environment);
+            return new JdbcResultsStore(new SqliteDatabase(describe, connection, dataSource), version, environment);
         } catch (RuntimeException | Error e) {
             closeQuietly(connection);
             throw e;
@@ -98,7 +106,31 @@ final class SqliteDatabase implements Database {
 
     @Override
     public <T> T read(String what, SqlWork<T> work) {
-        return withConnection(what, work);
+        try {
+            readerSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while waiting to read " + describe);
+        }
+        Connection reader = null;
+        try {
+            if (closed) {
+                throw new IllegalStateException("the results store " + describe + " is closed");
+            }
+            reader = idleReaders.poll();
+            if (reader == null) {
+                reader = connect(dataSource, describe);
+                readers.add(reader);
+            }
+            return work.run(reader);
+        } catch (SQLException e) {
+            throw StoreFailures.failed(describe, what, e.getMessage(), e);
+        } finally {
+            if (reader != null) {
+                idleReaders.add(reader);
+            }
+            readerSlots.release();
+        }
     }
 
     private <T> T withConnection(String what, SqlWork<T> work) {
@@ -127,6 +159,7 @@ final class SqliteDatabase implements Database {
             if (!closed) {
                 closed = true;
                 closeQuietly(connection);
+                readers.forEach(SqliteDatabase::closeQuietly);
             }
         } finally {
             lock.unlock();

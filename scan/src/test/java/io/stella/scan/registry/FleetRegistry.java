@@ -13,8 +13,6 @@ import io.stella.registry.http.NetworkSettings;
 import io.stella.registry.http.TlsSettings;
 import io.stella.scan.ScanOptions;
 import io.stella.scan.VulnerabilityScanner;
-import io.stella.scan.report.ReportContext;
-import io.stella.scan.report.ReportWriters;
 import io.stella.scan.store.ResultsStore;
 import io.stella.testing.ImageFleet;
 import io.stella.testing.LocalRegistry;
@@ -75,7 +73,7 @@ final class FleetRegistry {
         VulnerabilityScanner vulnerabilities = new VulnerabilityScanner(vulndb, VersionSchemes.installed(),
                 new ScanOptions(Duration.ofDays(365 * 50), Clock.systemUTC()));
         return new RegistryScanner(store, vulnerabilities, ImageAnalyzer.withInstalledAnalyzers(AnalysisOptions.DEFAULT),
-                "test-analyzers", ReportWriters.forFormat("json", ReportContext.system("test")), settings, listener);
+                "test-analyzers", settings, listener);
     }
 
     static RegistryScanSettings settings(int workers) {

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +37,13 @@ public final class Matcher {
     private final VersionSchemes schemes;
     private final Set<String> coveredKeys;
     private final VersionScheme semver;
+    /**
+     * Outcomes by what was looked up (ecosystem, names, versions): images of one registry share most of their
+     * packages, so a registry scan evaluates each distinct package once. Bounded; the database does not
+     * change under a matcher (imports replace the file, open connections keep reading the old one).
+     */
+    private final ConcurrentMap<Lookup, Outcome> memo = new ConcurrentHashMap<>();
+    private static final int MEMO_LIMIT = 200_000;
 
     public Matcher(VulnerabilityStore store, VersionSchemes schemes) {
         this.store = store;
@@ -54,6 +63,39 @@ public final class Matcher {
 
     /** What matching one candidate gave: its findings and problems, or the ecosystem it could not be evaluated in. */
     private record Outcome(List<Finding> findings, List<MatchProblem> problems, String notEvaluatedIn) {
+        /** The same outcome for another package with the same lookups (another image's copy of it). */
+        Outcome boundTo(Candidate candidate) {
+            List<Finding> bound = new ArrayList<>(findings.size());
+            for (Finding f : findings) {
+                bound.add(new Finding(rebind(f.pkg(), candidate), f.advisory(), f.installedVersion(), f.fixedVersion(),
+                        f.severity()));
+            }
+            List<MatchProblem> boundProblems = new ArrayList<>(problems.size());
+            for (MatchProblem p : problems) {
+                boundProblems.add(new MatchProblem(rebind(p.pkg(), candidate), p.advisoryId(), p.reason()));
+            }
+            return new Outcome(bound, boundProblems, notEvaluatedIn);
+        }
+
+        private static PackageQuery rebind(PackageQuery matched, Candidate candidate) {
+            return Lookup.same(matched, candidate.query()) ? candidate.query() : candidate.alternative();
+        }
+    }
+
+    /** A candidate without its position in the inventory: what decides its outcome. */
+    private record Lookup(String ecosystem, String name, String version, String altEcosystem, String altName,
+                          String altVersion) {
+        static Lookup of(Candidate c) {
+            PackageQuery q = c.query();
+            PackageQuery a = c.alternative();
+            return new Lookup(q.ecosystem(), q.name(), q.version(), a == null ? null : a.ecosystem(),
+                    a == null ? null : a.name(), a == null ? null : a.version());
+        }
+
+        static boolean same(PackageQuery a, PackageQuery b) {
+            return java.util.Objects.equals(a.ecosystem(), b.ecosystem()) && a.name().equals(b.name())
+                    && a.version().equals(b.version());
+        }
     }
 
     /**
@@ -113,6 +155,20 @@ public final class Matcher {
     }
 
     private Outcome outcome(Candidate candidate) {
+        Lookup lookup = Lookup.of(candidate);
+        Outcome known = memo.get(lookup);
+        if (known != null) {
+            return known.boundTo(candidate);
+        }
+        Outcome fresh = evaluate(candidate);
+        if (memo.size() >= MEMO_LIMIT) {
+            memo.clear();
+        }
+        memo.put(lookup, fresh);
+        return fresh;
+    }
+
+    private Outcome evaluate(Candidate candidate) {
         PackageQuery query = candidate.query();
         if (query.ecosystem() == null) {
             return new Outcome(List.of(), List.of(), UNKNOWN_ECOSYSTEM);

@@ -39,7 +39,7 @@ final class ScanProgress implements ScanListener {
     @Override
     public synchronized void progress(ScanPhase phase, int done, int total, int failed) {
         if (terminal) {
-            int filled = total == 0 ? BAR_WIDTH : (int) ((long) done * BAR_WIDTH / total);
+            int filled = total == 0 ? BAR_WIDTH : (int) Math.min(BAR_WIDTH, (long) done * BAR_WIDTH / total);
             err.print("\r[" + phase.id() + "] [" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] "
                     + done + "/" + total + (failed > 0 ? " failed " + failed : "") + "   ");
             err.flush();

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A whole registry, phase by phase: discovery, metadata, filters, scan, report. One run per registry at
@@ -165,7 +164,8 @@ public final class RegistryScanner {
             ImageScan imageScan = new ImageScan(client, client.session().endpoint().registry(), store, layers, analyzer,
                     analyzerVersion, vulnerabilities, settings.clock());
             new Rescan(client, client.session().endpoint().registry(), settings, listener, imageScan)
-                    .run(remaining, done.size(), r -> record(run, r, heartbeat));
+                    .run(remaining, new RecordSink(r -> record(run, r, heartbeat), listener, done.size(),
+                            done.size() + remaining.size()));
             return finish(registry, client, RESCAN, run, "known images", layers, start);
         }
     }
@@ -174,17 +174,8 @@ public final class RegistryScanner {
                             java.util.function.Function<ImageWork, ImageRecord> scan) {
         listener.log(ScanPhase.SCAN, "images=" + images.size() + " workers=" + settings.maxWorkers()
                 + (alreadyDone > 0 ? " already_done=" + alreadyDone + " (resumed)" : ""));
-        AtomicInteger finished = new AtomicInteger(alreadyDone);
-        AtomicInteger failed = new AtomicInteger();
-        new WorkerPool(settings.maxWorkers(), settings.timeoutPerImage(), settings.clock()).run(images, scan, r -> {
-            record(run, r, heartbeat);
-            if (r.status() == io.stella.scan.store.ImageStatus.FAILED) {
-                failed.incrementAndGet();
-                listener.log(ScanPhase.SCAN, "image=" + r.imageKey() + " status=FAILED code=" + r.failureCode()
-                        + " message=\"" + r.failureMessage() + "\"");
-            }
-            listener.progress(ScanPhase.SCAN, finished.incrementAndGet(), total, failed.get());
-        });
+        new WorkerPool(settings.maxWorkers(), settings.timeoutPerImage(), settings.clock())
+                .run(images, scan, new RecordSink(r -> record(run, r, heartbeat), listener, alreadyDone, total));
     }
 
     private RegistryScanResult finish(RegistryConfig registry, RegistryClient client, String mode, ScanRun run, String method,

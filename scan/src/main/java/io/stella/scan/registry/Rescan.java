@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -44,24 +43,13 @@ final class Rescan {
         this.imageScan = imageScan;
     }
 
-    void run(List<KnownImage> known, int alreadyDone, Consumer<ImageRecord> record) {
+    /** @param record where every record goes (the run, logs and progress: {@link RecordSink}) */
+    void run(List<KnownImage> known, Consumer<ImageRecord> record) {
         // Rechecking is mostly waiting for HEADs: as many at once as the registry is asked to take.
         WorkerPool recheck = new WorkerPool(Math.max(settings.maxWorkers(), settings.metadataWorkers()),
                 settings.timeoutPerImage(), settings.clock());
         WorkerPool pool = new WorkerPool(settings.maxWorkers(), settings.timeoutPerImage(), settings.clock());
-        AtomicInteger done = new AtomicInteger(alreadyDone);
-        AtomicInteger failed = new AtomicInteger();
-        int total = alreadyDone + known.size();
-        Consumer<ImageRecord> counted = r -> {
-            record.accept(r);
-            if (r.status() == io.stella.scan.store.ImageStatus.FAILED) {
-                failed.incrementAndGet();
-                listener.log(ScanPhase.SCAN, "image=" + r.imageKey() + " status=FAILED code=" + r.failureCode()
-                        + " message=\"" + r.failureMessage() + "\"");
-            }
-            listener.progress(ScanPhase.SCAN, done.incrementAndGet(), total, failed.get());
-        };
-        recheck.run(known, Rescan::describe, this::recheck, counted);
+        recheck.run(known, Rescan::describe, this::recheck, record);
         int movedTags = moved.values().stream().mapToInt(List::size).sum();
         listener.log(ScanPhase.METADATA, "tags_checked=" + known.stream().mapToInt(k -> k.tags().size()).sum()
                 + " moved_tags=" + movedTags);

@@ -70,6 +70,10 @@ class ScanRegistryIntegrationTest {
     }
 
     private Cli cli() throws Exception {
+        return cli("");
+    }
+
+    private Cli cli(String scanSettings) throws Exception {
         Cli cli = Cli.in(dir).withEnv("FLEET_PASSWORD", "fleet-SENTINEL-pw");
         Files.writeString(cli.stellaHome().resolve("config.yaml"), """
                 registries:
@@ -82,7 +86,7 @@ class ScanRegistryIntegrationTest {
                   max_age: 999999d
                 scan:
                   max_workers: %d
-                """.formatted(proxy.host(), 2));
+                %s""".formatted(proxy.host(), 2, scanSettings));
         List<String> importArgs = new ArrayList<>(List.of("db", "import"));
         for (String branch : List.of("v3.7", "v3.10", "v3.11")) {
             importArgs.add(TestImages.testData().resolve("alpine-secdb/" + branch + "/main.yaml").toString());
@@ -118,6 +122,19 @@ class ScanRegistryIntegrationTest {
         assertThat(table.exitCode()).as(table.err()).isZero();
         assertThat(table.out()).contains("SUCCESS").contains(proxy.host() + "/team-b/db:latest")
                 .contains("Total: 16 = Success: 16 + Failed: 0 + Skipped: 0");
+    }
+
+    @Test
+    void imagesThatTakeLongerThanAllowedFailWithScanTimeoutAndTheRunStillEnds() throws Exception {
+        Cli cli = cli("  timeout_per_image: 1s\n");
+        proxy.throttleBodies(64 * 1024); // a 2.5 MB base layer would take 40 s
+
+        CliResult result = cli.run("scan", "registry", "fleet", "--progress", "log");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.out()).contains("SCAN_TIMEOUT (16 images)").contains("scan.timeout_per_image")
+                .contains("Total: 16 = Success: 0 + Failed: 16 + Skipped: 0");
+        assertThat(result.err()).contains("status=FAILED code=SCAN_TIMEOUT");
     }
 
     @Test

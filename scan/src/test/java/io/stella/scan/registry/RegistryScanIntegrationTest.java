@@ -279,6 +279,31 @@ class RegistryScanIntegrationTest {
     }
 
     @Test
+    void anImageWithNothingToCheckFailsAsIncompleteInsteadOfLookingClean(@TempDir Path dir) throws Exception {
+        try (LocalRegistry plain = LocalRegistry.builder().anonymous().start()) {
+            Skopeo.copy(Skopeo.oci(io.stella.testing.TestImages.singleArch(dir.resolve("random"), "linux", "amd64", null,
+                    64 * 1024)), plain, "tools/blob:1", PushAuth.none(), false);
+            ImageFleet.push(plain, PushAuth.none(), ImageFleet.standard(List.of("tools/alpine")).subList(0, 1),
+                    dir.resolve("fleet"));
+            RegistryConfig config = new RegistryConfig("plain", RegistryUrl.of(plain.host()), null, null, null, null,
+                    FilterConfig.NONE);
+            RegistryClient client = FleetRegistry.client(plain, ca, dir, FleetRegistry.user("nobody", "unused"));
+            try (ResultsStore store = ResultsStore.sqlite(dir.resolve("results.db"));
+                 VulnerabilityStore vulndb = SqliteVulnerabilityStore.open(vulndbFile)) {
+                RegistryScanResult result = FleetRegistry.scanner(store, vulndb, FleetRegistry.settings(2),
+                        ScanListener.NONE).scan(config, client);
+
+                ImageRecord blob = byReference(result).get("tools/blob:1");
+                assertThat(blob.status()).isEqualTo(ImageStatus.FAILED);
+                assertThat(blob.failureCode()).isEqualTo(FailureCode.SCAN_INCOMPLETE.name());
+                assertThat(blob.failureMessage()).contains("no package was found");
+                assertThat(result.totalLine()).isEqualTo("Total: 2 = Success: 1 + Failed: 1 + Skipped: 0");
+                assertThat(result.anyFailed()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void theResultsCanLiveInPostgreSql(@TempDir Path dir) throws Exception {
         RegistryConfig config = config(List.of("team-a/api", "team-b/web"), FilterConfig.NONE);
         RegistryClient client = FleetRegistry.client(registry, ca, dir, FleetRegistry.user("admin", "admin-pw"));

@@ -85,7 +85,7 @@ public enum FailureCode {
     REPORT_INPUT_INVALID("An ignore file or VEX document could not be read.",
             "Fix the file at the position named in the evidence; VEX documents may be OpenVEX or CycloneDX VEX JSON."),
     SCAN_IN_PROGRESS("Another scan of this registry is running.",
-            "Wait for it to finish (stella scan registry NAME --status), or stop it; a lock left by a process that died is taken over automatically."),
+            "Wait for it to finish, or stop it; a lock left by a process that died is taken over by the next scan."),
     SCAN_TIMEOUT("The image took longer than the time allowed per image.",
             "Raise scan.timeout_per_image in the config, or lower scan.max_workers so each image gets more bandwidth."),
     SCAN_INCOMPLETE("The image was read, but nothing in it could be checked for vulnerabilities.",

@@ -35,6 +35,7 @@ final class RegistryAccess {
     private final CommonOptions options;
     private final Trace trace = new Trace(Clock.systemUTC());
     private CredentialResolver resolver;
+    private io.stella.cli.alerts.Alerts alerts;
     private final boolean json;
 
     RegistryAccess(Context context, CommonOptions options, boolean json) {
@@ -141,8 +142,36 @@ final class RegistryAccess {
         return e;
     }
 
+    /** The alerts of this stella home, made on first use. */
+    io.stella.cli.alerts.Alerts alerts() {
+        if (alerts == null) {
+            io.stella.registry.config.AlertsConfig config;
+            try {
+                config = loadConfig().alerts();
+            } catch (RegistryException e) {
+                config = io.stella.registry.config.AlertsConfig.NONE; // the command reports the config itself
+            }
+            alerts = io.stella.cli.alerts.Alerts.of(StellaConfigLoader.stellaHome(context.env()), config,
+                    warning -> context.err().println("warning: " + warning));
+        }
+        return alerts;
+    }
+
+    /** The registry accepted the credentials: an auth alert that fired for it is resolved. */
+    void authenticated(String registry) {
+        alerts().registryAuthenticated(registry);
+    }
+
+    /** An authentication failure raises the registry's auth alert; other failures raise nothing. */
+    void noteFailure(RegistryException e) {
+        if (e.code().name().startsWith("AUTH_") && e.registry() != null) {
+            alerts().registryAuthFailed(e.registry(), e);
+        }
+    }
+
     /** Prints the failure and returns the exit code for it. */
     int fail(RegistryException e) {
+        noteFailure(e);
         RegistryException shown = explain(e);
         if (json) {
             Json.print(FailurePrinter.json(shown), context.out());

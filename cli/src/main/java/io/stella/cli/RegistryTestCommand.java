@@ -61,6 +61,7 @@ final class RegistryTestCommand implements Callable<Integer> {
             steps.add(new Step("credentials", "ok", client.session().credential().credential().kind() + " from "
                     + client.session().credential().origin()));
             client.authenticate();
+            access.authenticated(endpoint.registry());
             Optional<BearerToken> token = bearer(client) ? client.session().tokenFor(Optional.empty()) : Optional.empty();
             steps.add(new Step("authenticate", "ok", "method " + client.session().authScheme()
                     + token.map(t -> ", token lifetime " + t.lifetime().toSeconds() + " s").orElse("")
@@ -88,6 +89,7 @@ final class RegistryTestCommand implements Callable<Integer> {
             if (output.json()) {
                 ObjectNode failure = io.stella.cli.output.FailurePrinter.json(access.explain(e));
                 failure.set("steps", stepsJson(steps));
+                access.noteFailure(e);
                 Json.print(failure, context.out());
                 return ExitCodes.of(e.code());
             }

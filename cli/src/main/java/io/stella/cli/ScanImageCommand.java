@@ -95,6 +95,9 @@ final class ScanImageCommand implements Callable<Integer> {
             ImageSource source = ref == null ? ImageSources.openInput(input, platform, LayerLimits.DEFAULT)
                     : new RegistryImageSource(access.clientFor(Endpoint.forImage(ref, options.insecureSkipVerify),
                     Optional.of(ref.registry())), ref, platform, LayerLimits.DEFAULT);
+            if (ref != null) {
+                access.authenticated(ref.registry());
+            }
             try (source) {
                 return ImageAnalyzer.withInstalledAnalyzers(scan.analysisOptions()).analyze(source);
             }
@@ -104,6 +107,7 @@ final class ScanImageCommand implements Callable<Integer> {
     private int dryRun(RegistryAccess access, ImageReference ref, Optional<Platform> platform) {
         RegistryClient client = access.clientFor(Endpoint.forImage(ref, options.insecureSkipVerify), Optional.of(ref.registry()));
         ResolvedImage image = client.resolve(ref, platform);
+        access.authenticated(ref.registry());
         List<LayerCheck> layers = new ArrayList<>();
         for (Descriptor layer : image.manifest().layers()) {
             if (!layer.urls().isEmpty() && isForeign(layer)) {

@@ -117,6 +117,7 @@ final class ScanRegistryCommand implements Callable<Integer> {
                 result = rescan ? registryScanner.rescan(registry, client)
                         : registryScanner.scan(registry, client, RegistryScanner.vendorOptions(registry, context.env()));
             }
+            alertOnAuthentication(access, registry, result);
             if (output != null) {
                 AtomicOutput.write(output, context.out(), out -> RegistryScanJsonWriter.write(result, out));
                 context.err().println("report written as json to " + output);
@@ -134,6 +135,20 @@ final class ScanRegistryCommand implements Callable<Integer> {
             return access.fail(e);
         } catch (IOException e) {
             return Failures.io(context, e);
+        }
+    }
+
+    /** Images failed for authentication raise the registry's auth alert; a clean authentication resolves it. */
+    private static void alertOnAuthentication(RegistryAccess access, RegistryConfig registry, RegistryScanResult result) {
+        java.util.Optional<io.stella.scan.store.ImageRecord> authFailure = result.records().stream()
+                .filter(r -> r.failureCode() != null && r.failureCode().startsWith("AUTH_")).findFirst();
+        if (authFailure.isPresent()) {
+            io.stella.scan.store.ImageRecord r = authFailure.get();
+            FailureCode code = FailureCode.valueOf(r.failureCode());
+            access.noteFailure(RegistryException.builder(code, r.failureMessage()).hint(code.defaultHint())
+                    .registry(result.host()).repository(r.repository()).build());
+        } else if (result.totals().success() > 0) {
+            access.authenticated(result.host());
         }
     }
 

@@ -20,7 +20,8 @@ final class ConfigSchema {
                     "max_repositories_per_registry"),
             "vulndb", List.of("max_age", "path"),
             "scan", List.of("max_workers", "timeout_per_image", "max_concurrent_requests_per_registry"),
-            "store", List.of("url", "path", "username", "password_env", "password_file"));
+            "store", List.of("url", "path", "username", "password_env", "password_file"),
+            "alerts", List.of("webhook_url"));
 
     // Keys for which "key:" with nothing after it (null) is a mistake rather than "the default".
     private static final Map<String, String> VALUE_REQUIRED = Map.of(

@@ -21,18 +21,25 @@ import io.stella.registry.auth.sources.RegistryHosts;
  * @param vulndb     the vulnerability database settings
  * @param scan       how registry scans spend their resources
  * @param store      where registry scan results are kept
+ * @param alerts     where alerts go besides the log
  * @param source     the file it was loaded from; empty for the built-in empty config
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StellaConfig(List<RegistryConfig> registries, VulndbConfig vulndb, ScanConfig scan, StoreConfig store,
-                           Optional<Path> source) {
+                           AlertsConfig alerts, Optional<Path> source) {
 
     public StellaConfig {
         registries = registries == null ? List.of() : List.copyOf(checkEntries(registries));
         vulndb = vulndb == null ? VulndbConfig.defaults() : vulndb;
         scan = scan == null ? ScanConfig.defaults() : scan;
         store = store == null ? StoreConfig.defaults() : store;
+        alerts = alerts == null ? AlertsConfig.NONE : alerts;
         source = source == null ? Optional.empty() : source;
+    }
+
+    public StellaConfig(List<RegistryConfig> registries, VulndbConfig vulndb, ScanConfig scan, StoreConfig store,
+                        Optional<Path> source) {
+        this(registries, vulndb, scan, store, null, source);
     }
 
     public StellaConfig(List<RegistryConfig> registries, VulndbConfig vulndb, Optional<Path> source) {
@@ -47,12 +54,13 @@ public record StellaConfig(List<RegistryConfig> registries, VulndbConfig vulndb,
     public static StellaConfig of(@JsonProperty("registries") List<RegistryConfig> registries,
                                   @JsonProperty("vulndb") VulndbConfig vulndb,
                                   @JsonProperty("scan") ScanConfig scan,
-                                  @JsonProperty("store") StoreConfig store) {
-        return new StellaConfig(registries, vulndb, scan, store, Optional.empty());
+                                  @JsonProperty("store") StoreConfig store,
+                                  @JsonProperty("alerts") AlertsConfig alerts) {
+        return new StellaConfig(registries, vulndb, scan, store, alerts, Optional.empty());
     }
 
     public static StellaConfig of(List<RegistryConfig> registries, VulndbConfig vulndb) {
-        return of(registries, vulndb, null, null);
+        return of(registries, vulndb, null, null, null);
     }
 
     public static StellaConfig of(List<RegistryConfig> registries) {
@@ -81,7 +89,7 @@ public record StellaConfig(List<RegistryConfig> registries, VulndbConfig vulndb,
     StellaConfig loadedFrom(Path file) {
         Path directory = file.toAbsolutePath().getParent();
         return new StellaConfig(registries.stream().map(r -> r.resolvedAgainst(directory)).toList(),
-                vulndb.resolvedAgainst(directory), scan, store.resolvedAgainst(directory), Optional.of(file));
+                vulndb.resolvedAgainst(directory), scan, store.resolvedAgainst(directory), alerts, Optional.of(file));
     }
 
     private static List<RegistryConfig> checkEntries(List<RegistryConfig> registries) {

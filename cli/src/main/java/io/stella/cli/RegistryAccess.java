@@ -70,6 +70,7 @@ final class RegistryAccess {
         }
         resolver = credentialResolver(config, endpoint, explicitFor);
         ResolvedCredential credential = resolver.resolve(endpoint.registry());
+        noteExpiry(endpoint.registry(), credential);
         trace.record(TraceEvent.Kind.CREDENTIAL, "credential for " + endpoint.registry() + ": "
                 + credential.credential().kind() + " from " + credential.origin());
         NetworkSettings network = options.timeout().map(NetworkSettings.DEFAULT::withTimeout).orElse(NetworkSettings.DEFAULT);
@@ -155,6 +156,20 @@ final class RegistryAccess {
                     warning -> context.err().println("warning: " + warning));
         }
         return alerts;
+    }
+
+    /** A credential that expires within a day raises ScannerCredentialExpiringSoon; a fresh one resolves it. */
+    private void noteExpiry(String registry, ResolvedCredential credential) {
+        io.stella.registry.auth.CredentialExpiry.of(credential.credential()).ifPresent(expiry -> {
+            java.time.Duration left = java.time.Duration.between(java.time.Instant.now(), expiry);
+            if (left.compareTo(java.time.Duration.ofHours(24)) < 0) {
+                alerts().credentialExpiringSoon(registry, "the credential from " + credential.origin()
+                                + (left.isNegative() ? " expired at " : " expires at ") + expiry,
+                        "Renew it and update it where it comes from (" + credential.origin() + ").");
+            } else {
+                alerts().credentialFresh(registry);
+            }
+        });
     }
 
     /** The registry accepted the credentials: an auth alert that fired for it is resolved. */

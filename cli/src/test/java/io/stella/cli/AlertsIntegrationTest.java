@@ -96,6 +96,36 @@ class AlertsIntegrationTest extends CliIntegrationTestBase {
     }
 
     @Test
+    void aTokenThatExpiresWithinADayRaisesCredentialExpiringSoon() throws Exception {
+        String repository = Registries.APP.substring(0, Registries.APP.indexOf(':'));
+        String credentials = java.util.Base64.getEncoder().encodeToString(
+                ("alice:" + Registries.TOKEN_ALICE_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        java.net.http.HttpClient https = java.net.http.HttpClient.newBuilder().sslContext(r.ca.trustingSslContext()).build();
+        String tokenJson = https.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(r.tokens.realm()
+                                + "?service=" + r.tokens.service() + "&scope=repository:" + repository + ":pull"))
+                        .header("Authorization", "Basic " + credentials).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String token = new ObjectMapper().readTree(tokenJson).path("token").asText();
+        Secrets.secret(token);
+        Cli cli = Cli.in(dir);
+        Files.createDirectories(cli.home().resolve(".docker"));
+        Files.writeString(cli.home().resolve(".docker/config.json"), "{\"auths\":{\"" + r.registry(Mode.TOKEN).host()
+                + "\":{\"registrytoken\":\"" + token + "\"}}}");
+        Files.writeString(cli.stellaHome().resolve("config.yaml"), "alerts:\n  webhook_url: " + webhook() + "\n");
+
+        CliResult result = cli.run("scan", "image", r.image(Mode.TOKEN, Registries.APP), "--dry-run",
+                "--ca-cert", r.caPem.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(posts).hasSize(1);
+        JsonNode alert = new ObjectMapper().readTree(posts.get(0).substring("POST ".length()));
+        assertThat(alert.path("alert").asText()).isEqualTo("ScannerCredentialExpiringSoon");
+        assertThat(alert.path("status").asText()).isEqualTo("firing");
+        assertThat(alert.path("message").asText()).contains("expires at");
+        assertThat(posts.get(0)).doesNotContain(token);
+    }
+
+    @Test
     void aWebhookThatIsDownIsAWarningAndTheCommandKeepsItsOwnResult() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -31,6 +31,15 @@ final class ContextFactory implements CommandLine.IFactory {
         if (cls == DbCommand.class) {
             return cls.cast(new DbCommand(context));
         }
+        if (cls == CloudIdentityCommands.IamStatus.class) {
+            return cls.cast(new CloudIdentityCommands.IamStatus(context));
+        }
+        if (cls == CloudIdentityCommands.IamVerify.class) {
+            return cls.cast(new CloudIdentityCommands.IamVerify(context));
+        }
+        if (cls == CloudIdentityCommands.OidcVerify.class) {
+            return cls.cast(new CloudIdentityCommands.OidcVerify(context));
+        }
         if (cls == RegistryTestCommand.class) {
             return cls.cast(new RegistryTestCommand(context));
         }

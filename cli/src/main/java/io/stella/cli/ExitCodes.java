@@ -40,7 +40,7 @@ public final class ExitCodes {
             case IMAGE_NOT_FOUND, REPOSITORY_NOT_FOUND_OR_DENIED, PLATFORM_NOT_FOUND -> NOT_FOUND;
             // The results store is set up by the configuration (a path, a JDBC URL and credentials).
             case INVALID_REFERENCE, CONFIG_INVALID, IMAGE_SOURCE_INVALID, SBOM_INVALID, REPORT_INPUT_INVALID,
-                 STORE_UNAVAILABLE -> USAGE;
+                 STORE_UNAVAILABLE, COMMAND_NOT_APPLICABLE -> USAGE;
             case REGISTRY_RATE_LIMITED, REGISTRY_UNAVAILABLE, REGISTRY_PROTOCOL_ERROR, MANIFEST_UNSUPPORTED,
                  MANIFEST_INVALID, DIGEST_MISMATCH -> REGISTRY;
             default -> FAILURE;

@@ -21,7 +21,8 @@ final class StellaCommand extends GroupCommand {
     }
 
     @Command(name = "registry", mixinStandardHelpOptions = true, description = "Work with registries.",
-            subcommands = RegistryTestCommand.class)
+            subcommands = {RegistryTestCommand.class, CloudIdentityCommands.IamStatus.class, CloudIdentityCommands.Iam.class,
+                    CloudIdentityCommands.Oidc.class})
     static final class Registry extends GroupCommand {
     }
 }

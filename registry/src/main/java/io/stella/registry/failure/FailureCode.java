@@ -90,6 +90,8 @@ public enum FailureCode {
             "Raise scan.timeout_per_image in the config, or lower scan.max_workers so each image gets more bandwidth."),
     SCAN_INCOMPLETE("The image was read, but nothing in it could be checked for vulnerabilities.",
             "The evidence names what was seen; an image without a recognised OS or package database is not clean, only unchecked."),
+    COMMAND_NOT_APPLICABLE("The command does not apply to this registry.",
+            "The message says which registry types it applies to and what to use for this one instead."),
     CATALOG_DENIED("The registry does not allow listing its repositories.",
             "Grant the account catalog access (registry:catalog:*) or list the repositories explicitly."),
     INVALID_REFERENCE("The image reference is not valid.",

@@ -93,6 +93,8 @@ class DoctorIntegrationTest extends CliIntegrationTestBase {
         assertThat(expiry.path("summary").asText()).contains("registry tokens live 420 s");
         assertThat(result(run, CLOCK).path("status").asText()).isEqualTo("pass");
         assertThat(result(run, CLOCK).path("evidence").path("date_header").asText()).endsWith("GMT");
+        assertThat(result(run, CLOCK).path("evidence").path("token_iat").asText()).as("the token is a JWT with iat")
+                .matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     }
 
     @Test

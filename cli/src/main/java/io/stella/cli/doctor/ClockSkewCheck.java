@@ -77,15 +77,23 @@ public final class ClockSkewCheck implements DoctorCheck {
         }
         String fix = "Synchronise this host's clock (NTP: timedatectl set-ntp true, chrony) and the registry's; "
                 + "tokens are rejected when clocks disagree by minutes.";
-        if (worst.compareTo(FAIL_SKEW) > 0) {
-            return new CheckResult(ID, subject, CheckResult.Status.FAIL, "clocks differ by " + worst.toSeconds()
+        return switch (verdict(worst)) {
+            case FAIL -> new CheckResult(ID, subject, CheckResult.Status.FAIL, "clocks differ by " + worst.toSeconds()
                     + " s (over " + FAIL_SKEW.toMinutes() + " min): tokens will be rejected", evidence, fix);
-        }
-        if (worst.compareTo(WARN_SKEW) > 0) {
-            return new CheckResult(ID, subject, CheckResult.Status.WARN, "clocks differ by " + worst.toSeconds()
+            case WARN -> new CheckResult(ID, subject, CheckResult.Status.WARN, "clocks differ by " + worst.toSeconds()
                     + " s (over " + WARN_SKEW.toSeconds() + " s)", evidence, fix);
+            default -> CheckResult.pass(ID, subject, "clocks agree within " + Math.max(1, worst.toSeconds()) + " s",
+                    evidence);
+        };
+    }
+
+    /** Over 60 s warns, over 5 min fails. */
+    static CheckResult.Status verdict(Duration skew) {
+        Duration size = skew.abs();
+        if (size.compareTo(FAIL_SKEW) > 0) {
+            return CheckResult.Status.FAIL;
         }
-        return CheckResult.pass(ID, subject, "clocks agree within " + Math.max(1, worst.toSeconds()) + " s", evidence);
+        return size.compareTo(WARN_SKEW) > 0 ? CheckResult.Status.WARN : CheckResult.Status.PASS;
     }
 
     private static Optional<Duration> dateHeaderSkew(DoctorContext context, RegistryTarget target, URI base,

@@ -105,8 +105,9 @@ public final class RegistryAuthCheck implements DoctorCheck {
                         "access works, but the catalog is denied: a registry scan cannot discover repositories",
                         evidence, catalogDenied.hint() + " Or list them under repositories: for this registry.");
             }
+            String scheme = client.session().authScheme();
             return CheckResult.pass(ID, target.subject(), "every step passed ("
-                    + client.session().authScheme() + " auth)", log.evidence());
+                    + (scheme.equals("none") ? "open registry" : scheme + " auth") + ")", log.evidence());
         } catch (RegistryException e) {
             return log.fail(ID, target.subject(), step, e);
         }

@@ -35,9 +35,20 @@ public final class DoctorChecks {
                         + context.config().source().map(Object::toString).orElse("the config"), NO_REGISTRIES_FIX));
                 continue;
             }
-            results.addAll(check.run(context));
+            results.addAll(runOne(check, context));
         }
         return results;
+    }
+
+    /** A check that breaks is a failed check, not a failed doctor: the other checks still report. */
+    private static List<CheckResult> runOne(DoctorCheck check, DoctorContext context) {
+        try {
+            return check.run(context);
+        } catch (RuntimeException e) {
+            return List.of(new CheckResult(check.id(), "-", CheckResult.Status.FAIL, "the check could not run: "
+                    + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : ""),
+                    java.util.Map.of(), "Run it alone with --check " + check.id() + "; report the message if it persists."));
+        }
     }
 
     public static CheckResult.Status worst(List<CheckResult> results) {

@@ -139,7 +139,7 @@ public final class RegistryAuthCheck implements DoctorCheck {
             return;
         }
         TlsProbe.Result tls = TlsProbe.probe(target, context.registries().tlsFor(target.config()), context.timeout());
-        if (tls.plainHttp() && target.endpoint().plainHttpAllowed()) {
+        if (tls.plainHttp() && target.plainHttpFallback()) {
             log.skipped("tls", "the server speaks plain HTTP (allowed: " + (target.loopback() ? "loopback" : "insecure") + ")");
             return;
         }

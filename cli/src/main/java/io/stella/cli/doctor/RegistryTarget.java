@@ -39,6 +39,12 @@ public record RegistryTarget(RegistryConfig config, Endpoint endpoint, String ho
         return config.explicitHttp();
     }
 
+    /** Whether a server that only speaks plain HTTP would be used: not when the url says https://. */
+    public boolean plainHttpFallback() {
+        return !config.url().text().toLowerCase(java.util.Locale.ROOT).startsWith("https://")
+                && endpoint.plainHttpAllowed();
+    }
+
     public boolean loopback() {
         return Loopback.isLoopback(endpoint.apiHost());
     }

@@ -41,7 +41,7 @@ public final class RegistryTlsCheck implements DoctorCheck {
         }
         TlsSettings tls = context.registries().tlsFor(target.config());
         TlsProbe.Result probe = TlsProbe.probe(target, tls, context.timeout());
-        if (probe.plainHttp()) {
+        if (probe.plainHttp() && target.plainHttpFallback()) {
             return plainHttp(target, "the server answers in plain HTTP");
         }
         Map<String, String> evidence = chain(probe.chain());

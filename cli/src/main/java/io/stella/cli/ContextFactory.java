@@ -43,6 +43,9 @@ final class ContextFactory implements CommandLine.IFactory {
         if (cls == RegistryTestCommand.class) {
             return cls.cast(new RegistryTestCommand(context));
         }
+        if (cls == DoctorCommand.class) {
+            return cls.cast(new DoctorCommand(context));
+        }
         return fallback.create(cls);
     }
 }

@@ -21,6 +21,10 @@ public final class ExitCodes {
     public static final int INCOMPLETE = 7;
     /** The vulnerability database is missing, unreadable, stale under --fail-on-stale, or could not be updated. */
     public static final int VULNDB = 8;
+    /** {@code stella doctor}: the worst result is a warning. */
+    public static final int DOCTOR_WARN = 10;
+    /** {@code stella doctor}: at least one check failed. */
+    public static final int DOCTOR_FAIL = 11;
 
     private ExitCodes() {
     }

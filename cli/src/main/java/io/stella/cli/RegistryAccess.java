@@ -63,11 +63,6 @@ final class RegistryAccess {
             context.err().println("warning: TLS verification is off for " + endpoint.registry()
                     + " (--insecure-skip-verify); the connection can be intercepted.");
         }
-        List<Path> cas = new ArrayList<>();
-        entry.flatMap(e -> e.tls().caCertPath()).ifPresent(cas::add);
-        if (options.caCert != null) {
-            cas.add(options.caCert);
-        }
         resolver = credentialResolver(config, endpoint, explicitFor);
         ResolvedCredential credential = resolver.resolve(endpoint.registry());
         noteExpiry(endpoint.registry(), credential);
@@ -79,12 +74,22 @@ final class RegistryAccess {
                 insecure);
         return RegistryClient.builder(effective)
                 .credential(credential)
-                .tls(new TlsSettings(cas, insecure))
+                .tls(tlsFor(entry))
                 .network(network)
                 .environment(context.env())
                 .trace(trace)
                 .requestLimit(limit)
                 .build();
+    }
+
+    /** The trust for a registry: its config entry's {@code tls.ca_cert}, {@code --ca-cert} and insecure settings. */
+    TlsSettings tlsFor(Optional<RegistryConfig> entry) {
+        List<Path> cas = new ArrayList<>();
+        entry.flatMap(e -> e.tls().caCertPath()).ifPresent(cas::add);
+        if (options.caCert != null) {
+            cas.add(options.caCert);
+        }
+        return new TlsSettings(cas, options.insecureSkipVerify || entry.map(e -> e.tls().insecureSkipVerify()).orElse(false));
     }
 
     StellaConfig loadConfig() {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stella", mixinStandardHelpOptions = true, version = "stella " + StellaVersion.VERSION,
         description = "Container-registry vulnerability scanner that tells you why a scan failed.",
         subcommands = {StellaCommand.Scan.class, StellaCommand.Sbom.class, StellaCommand.Registry.class,
-                DbCommand.class})
+                DbCommand.class, DoctorCommand.class})
 final class StellaCommand extends GroupCommand {
 
     @Command(name = "scan", mixinStandardHelpOptions = true,

@@ -30,6 +30,9 @@ public interface ResultsStore extends AutoCloseable {
     /** "sqlite /path/results.db", or the JDBC URL without secrets. */
     String describe();
 
+    /** The schema version this stella writes: a store opened by it is migrated to this version. */
+    int CURRENT_SCHEMA_VERSION = Migrations.LATEST;
+
     /** The version of the store's schema (the latest migration applied). */
     int schemaVersion();
 

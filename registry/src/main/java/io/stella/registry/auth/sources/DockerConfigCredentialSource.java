@@ -81,6 +81,26 @@ public final class DockerConfigCredentialSource implements CredentialSource {
         return Optional.empty();
     }
 
+    /**
+     * Every helper the existing files name ({@code credHelpers} entries, then {@code credsStore}), in file order.
+     *
+     * @throws RegistryException {@code CONFIG_INVALID} when a file cannot be read or parsed
+     */
+    public List<ConfiguredHelper> configuredHelpers() {
+        List<ConfiguredHelper> found = new ArrayList<>();
+        for (Path file : candidateFiles) {
+            if (!Files.exists(file)) {
+                continue;
+            }
+            DockerAuthFile auth = DockerAuthFileReader.read(file);
+            auth.credHelpers().forEach((key, helper) -> found.add(new ConfiguredHelper(helper, file,
+                    auth.keyPath("credHelpers", key), Optional.of(key))));
+            auth.credsStore().ifPresent(helper -> found.add(new ConfiguredHelper(helper, file,
+                    auth.keyPrefix() + "credsStore", Optional.empty())));
+        }
+        return found;
+    }
+
     @Override
     public String describe() {
         return "docker/podman credential files, first with credentials wins: "

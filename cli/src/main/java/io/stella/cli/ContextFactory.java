@@ -34,6 +34,9 @@ final class ContextFactory implements CommandLine.IFactory {
         if (cls == RegistryTestCommand.class) {
             return cls.cast(new RegistryTestCommand(context));
         }
+        if (cls == ScannerLogsCommand.class) {
+            return cls.cast(new ScannerLogsCommand(context));
+        }
         return fallback.create(cls);
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stella", mixinStandardHelpOptions = true, version = "stella " + StellaVersion.VERSION,
         description = "Container-registry vulnerability scanner that tells you why a scan failed.",
         subcommands = {StellaCommand.Scan.class, StellaCommand.Sbom.class, StellaCommand.Registry.class,
-                DbCommand.class})
+                DbCommand.class, StellaCommand.Scanner.class})
 final class StellaCommand extends GroupCommand {
 
     @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -23,5 +23,10 @@ final class StellaCommand extends GroupCommand {
     @Command(name = "registry", mixinStandardHelpOptions = true, description = "Work with registries.",
             subcommands = RegistryTestCommand.class)
     static final class Registry extends GroupCommand {
+    }
+
+    @Command(name = "scanner", mixinStandardHelpOptions = true, description = "Operate the scanner itself: its logs.",
+            subcommands = ScannerLogsCommand.class)
+    static final class Scanner extends GroupCommand {
     }
 }

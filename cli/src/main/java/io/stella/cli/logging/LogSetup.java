@@ -115,6 +115,7 @@ public final class LogSetup {
         names.setLevelValue("[ignore]");
         MaskingJsonGeneratorDecorator masking = new MaskingJsonGeneratorDecorator();
         masking.addValueMasker(new SecretRedaction());
+        masking.start();
         encoder.setJsonGeneratorDecorator(masking);
         encoder.start();
         return encoder;

@@ -3,7 +3,6 @@ package io.stella.cli;
 import io.stella.cli.output.FailurePrinter;
 import io.stella.cli.output.Json;
 import io.stella.cli.output.TraceStreamer;
-import io.stella.cli.logging.EventLog;
 import io.stella.registry.Secret;
 import io.stella.registry.auth.ResolvedCredential;
 import io.stella.registry.auth.sources.CredentialResolver;
@@ -145,23 +144,12 @@ final class RegistryAccess {
     /** Prints the failure and returns the exit code for it. */
     int fail(RegistryException e) {
         RegistryException shown = explain(e);
-        logFailure(shown);
+        FailureLog.log(shown);
         if (json) {
             Json.print(FailurePrinter.json(shown), context.out());
         } else {
             FailurePrinter.printText(shown, context.err(), true);
         }
         return ExitCodes.of(e.code());
-    }
-
-    /** The failure as an ERROR event of the log file; auth failures are the {@code ScannerRegistryAuthFailed} event. */
-    private static void logFailure(RegistryException e) {
-        String code = e.code().name();
-        boolean auth = code.startsWith("AUTH_") || e.code() == FailureCode.CATALOG_DENIED;
-        String component = code.startsWith("VULNDB_") ? "db" : "registry";
-        EventLog.error(component, auth ? "ScannerRegistryAuthFailed" : "ScannerFailed", code + ": " + e.getMessage(),
-                "registry", e.registry(), "repository", e.repository(), "code", code, "hint", e.hint(),
-                "http_status", e.evidence().get("http_status"),
-                "credential_source", e.evidence().get("credential_source"));
     }
 }

@@ -87,6 +87,7 @@ final class RegistryTestCommand implements Callable<Integer> {
         } catch (RegistryException e) {
             if (output.json()) {
                 ObjectNode failure = io.stella.cli.output.FailurePrinter.json(access.explain(e));
+                FailureLog.log(access.explain(e));
                 failure.set("steps", stepsJson(steps));
                 Json.print(failure, context.out());
                 return ExitCodes.of(e.code());

@@ -16,7 +16,9 @@ public final class SecretRedaction implements ValueMasker {
     /** Group 1 of each pattern is the secret; what names it stays readable. */
     private static final List<Pattern> PATTERNS = List.of(
             Pattern.compile("(?i)\\bauthorization\\s*[:=]\\s*((?:\\w+\\s+)?[^\\s,;\"']+)"),
-            Pattern.compile("(?i)\\b(?:bearer|basic)\\s+([A-Za-z0-9._~+/=-]{8,})"),
+            // a credential, not a word: "Basic YWxpY2U6…" but not "basic authentication"
+            Pattern.compile("(?i)\\b(?:bearer|basic)\\s+((?=[A-Za-z0-9._~+/=-]*(?:[0-9._~+/=-]|(?-i:[a-z][A-Z])))"
+                    + "[A-Za-z0-9._~+/=-]{8,})"),
             Pattern.compile("(?i)\\b(?:password|passwd|pwd|secret|token|refresh_token|access_token|client_secret|api_key)"
                     + "\"?\\s*[=:]\\s*\"?([^\\s&,;\"']+)"),
             // a JWT (base64url JSON header "eyJ…") whole or truncated

@@ -35,5 +35,7 @@ class SecretRedactionTest {
                 + "message=\"the registry rejected the credentials\"";
         assertThat(SecretRedaction.redact(line)).isEqualTo(line);
         assertThat(SecretRedaction.redact("auth method: basic")).isEqualTo("auth method: basic");
+        assertThat(SecretRedaction.redact("the registry wants Basic authentication, then Bearer tokens"))
+                .isEqualTo("the registry wants Basic authentication, then Bearer tokens");
     }
 }

@@ -44,7 +44,11 @@ public final class LogSetup {
     }
 
     /** Writes the log to {@code stellaHome/logs/stella.log} from now on; a no-op when it already does. */
-    public static synchronized void configure(Path stellaHome) {
+    public static void configure(Path stellaHome) {
+        configure(stellaHome, FileSize.valueOf(MAX_FILE_SIZE));
+    }
+
+    static synchronized void configure(Path stellaHome, FileSize maxFileSize) {
         Optional<LoggerContext> context = loggerContext();
         if (context.isEmpty()) {
             return;
@@ -65,7 +69,7 @@ public final class LogSetup {
         policy.setContext(ctx);
         policy.setParent(appender);
         policy.setFileNamePattern(dir.resolve(ROTATED_PATTERN).toString());
-        policy.setMaxFileSize(FileSize.valueOf(MAX_FILE_SIZE));
+        policy.setMaxFileSize(maxFileSize);
         policy.setMaxHistory(MAX_HISTORY);
         policy.setTotalSizeCap(FileSize.valueOf(TOTAL_SIZE_CAP));
         policy.start();

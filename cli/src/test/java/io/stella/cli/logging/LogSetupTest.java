@@ -105,6 +105,29 @@ class LogSetupTest {
     }
 
     @Test
+    void rotatedFilesHoldEveryLineInTheOrderTheReaderUses() throws Exception {
+        LogSetup.configure(dir, ch.qos.logback.core.util.FileSize.valueOf("2KB"));
+        Path logs = dir.resolve("logs");
+        int written = 0;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (LogFiles.inOrder(logs).size() < 3 && System.nanoTime() < deadline) {
+            EventLog.info("cli", "T", "line " + written++, "padding", "x".repeat(200));
+            Thread.sleep(5); // logback checks the size at most every few milliseconds
+        }
+        EventLog.info("cli", "T", "line " + written++);
+
+        List<Path> files = LogFiles.inOrder(logs);
+        assertThat(files.size()).as("rotated files in %s", files).isGreaterThanOrEqualTo(3);
+        assertThat(files.get(files.size() - 1).getFileName().toString()).isEqualTo("stella.log");
+        assertThat(files.get(0).getFileName().toString()).matches("stella\\.\\d{4}-\\d\\d-\\d\\d\\.0\\.log");
+        List<String> messages = new java.util.ArrayList<>();
+        for (Path file : files) {
+            LogTail.allLines(file).forEach(line -> messages.add(LogEntry.parse(line).message()));
+        }
+        assertThat(messages).isEqualTo(java.util.stream.IntStream.range(0, written).mapToObj(i -> "line " + i).toList());
+    }
+
+    @Test
     void detachStopsWriting() throws IOException {
         LogSetup.configure(dir);
         EventLog.info("cli", "T", "kept");

@@ -46,6 +46,9 @@ final class ContextFactory implements CommandLine.IFactory {
         if (cls == DoctorCommand.class) {
             return cls.cast(new DoctorCommand(context));
         }
+        if (cls == ScannerLogsCommand.class) {
+            return cls.cast(new ScannerLogsCommand(context));
+        }
         return fallback.create(cls);
     }
 }

@@ -176,6 +176,7 @@ final class DbCommand implements Callable<Integer> {
     }
 
     private int fail(RegistryException e) {
+        FailureLog.log(e);
         FailurePrinter.printText(e, context.err(), true);
         return ExitCodes.of(e.code());
     }

@@ -20,6 +20,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new StellaCommand(), new ContextFactory(context));
         cli.setOut(out);
         cli.setErr(err);
+        cli.setExecutionStrategy(new CommandRunLog(context));
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("INVALID_USAGE: " + ex.getMessage());
             err.println("hint: run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");

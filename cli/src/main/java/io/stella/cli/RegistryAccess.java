@@ -193,6 +193,7 @@ final class RegistryAccess {
     int fail(RegistryException e) {
         noteFailure(e);
         RegistryException shown = explain(e);
+        FailureLog.log(shown);
         if (json) {
             Json.print(FailurePrinter.json(shown), context.out());
         } else {

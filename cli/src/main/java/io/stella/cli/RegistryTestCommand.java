@@ -88,6 +88,7 @@ final class RegistryTestCommand implements Callable<Integer> {
         } catch (RegistryException e) {
             if (output.json()) {
                 ObjectNode failure = io.stella.cli.output.FailurePrinter.json(access.explain(e));
+                FailureLog.log(access.explain(e));
                 failure.set("steps", stepsJson(steps));
                 access.noteFailure(e);
                 Json.print(failure, context.out());

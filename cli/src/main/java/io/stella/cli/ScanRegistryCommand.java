@@ -113,7 +113,7 @@ final class ScanRegistryCommand implements Callable<Integer> {
                         new ScanOptions(maxAge, clock));
                 ImageAnalyzer analyzer = ImageAnalyzer.withInstalledAnalyzers(settings.analysis());
                 RegistryScanner registryScanner = new RegistryScanner(store, scanner, analyzer, analyzerVersion(), settings,
-                        "none".equals(progress) ? quiet(listener) : listener);
+                        new ScanEventLog("none".equals(progress) ? quiet(listener) : listener, registry.name()));
                 result = rescan ? registryScanner.rescan(registry, client)
                         : registryScanner.scan(registry, client, RegistryScanner.vendorOptions(registry, context.env()));
             }

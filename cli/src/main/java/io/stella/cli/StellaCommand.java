@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stella", mixinStandardHelpOptions = true, version = "stella " + StellaVersion.VERSION,
         description = "Container-registry vulnerability scanner that tells you why a scan failed.",
         subcommands = {StellaCommand.Scan.class, StellaCommand.Sbom.class, StellaCommand.Registry.class,
-                DbCommand.class, DoctorCommand.class})
+                DbCommand.class, DoctorCommand.class, StellaCommand.Scanner.class})
 final class StellaCommand extends GroupCommand {
 
     @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -24,5 +24,10 @@ final class StellaCommand extends GroupCommand {
             subcommands = {RegistryTestCommand.class, CloudIdentityCommands.IamStatus.class, CloudIdentityCommands.Iam.class,
                     CloudIdentityCommands.Oidc.class})
     static final class Registry extends GroupCommand {
+    }
+
+    @Command(name = "scanner", mixinStandardHelpOptions = true, description = "Operate the scanner itself: its logs.",
+            subcommands = ScannerLogsCommand.class)
+    static final class Scanner extends GroupCommand {
     }
 }

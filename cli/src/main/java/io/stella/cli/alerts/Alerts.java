@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
+import io.stella.cli.logging.EventLog;
 
 /**
  * Raises and resolves stella's alerts: a log event named after the alert on every change, and a JSON POST
@@ -17,8 +15,6 @@ import org.slf4j.MDC;
  * again is logged, not posted again.
  */
 public final class Alerts {
-    private static final Logger LOG = LoggerFactory.getLogger("stella.alerts");
-
     private final ActiveAlerts active;
     private final Optional<WebhookSender> webhook;
     private final Clock clock;
@@ -91,17 +87,11 @@ public final class Alerts {
     }
 
     private static void log(AlertEvent event, String what) {
-        try (MDC.MDCCloseable e = MDC.putCloseable("event", event.alert());
-             MDC.MDCCloseable r = MDC.putCloseable("registry", event.registry());
-             MDC.MDCCloseable s = MDC.putCloseable("alert_status", event.status())) {
-            if (event.code() != null) {
-                MDC.put("code", event.code());
-            }
-            // INFO keeps stderr as it was (the failure is printed there already); the event goes to the log files.
-            LOG.info("{} {} for registry {}: {}", event.alert(), what, event.registry(), event.message());
-        } finally {
-            MDC.remove("code");
-        }
+        org.slf4j.event.Level level = AlertEvent.FIRING.equals(event.status())
+                ? org.slf4j.event.Level.ERROR : org.slf4j.event.Level.INFO;
+        EventLog.log(level, "alerts", event.alert(), event.alert() + " " + what + " for registry " + event.registry()
+                        + ": " + event.message(),
+                "registry", event.registry(), "alert_status", event.status(), "code", event.code(), "hint", event.hint());
     }
 
     private String now() {

@@ -21,7 +21,9 @@ final class StellaCommand extends GroupCommand {
     }
 
     @Command(name = "registry", mixinStandardHelpOptions = true, description = "Work with registries.",
-            subcommands = RegistryTestCommand.class)
+            subcommands = {RegistryTestCommand.class, RegistryListCommand.class, RegistryConfigureCommand.class,
+                    RegistryRemoveCommand.class, RegistryConfigCommand.class, RegistryCredentialsCommand.class,
+                    RegistryUpdateCredentialsCommand.class, RegistryRefreshCredentialsCommand.class})
     static final class Registry extends GroupCommand {
     }
 }

@@ -33,8 +33,10 @@ public record CredentialsConfig(String username, String passwordEnv, Path passwo
         int passwordSources = (passwordEnv != null ? 1 : 0) + (passwordFile != null ? 1 : 0) + (passwordEncrypted != null ? 1 : 0);
         boolean hasPassword = passwordSources > 0;
         if (passwordSources > 1) {
-            throw new InvalidConfigValueException(passwordEncrypted != null ? "password_encrypted" : "password_file",
-                    "set only one of password_env, password_file and password_encrypted");
+            throw passwordEncrypted == null
+                    ? new InvalidConfigValueException("password_file", "set either password_env or password_file, not both")
+                    : new InvalidConfigValueException("password_encrypted",
+                            "set only one of password_env, password_file and password_encrypted");
         }
         if (tokenEnv != null && hasPassword) {
             throw new InvalidConfigValueException("token_env",

@@ -118,6 +118,31 @@ class RegistryConfigureTest {
     }
 
     @Test
+    void tlsOptionsAreSetAndUnset() throws IOException {
+        Cli cli = Cli.in(dir);
+        Path ca = Files.writeString(dir.resolve("ca.crt"), "not checked until used\n");
+        assertThat(cli.run("registry", "configure", "lab", "--url", "lab.example.com", "--ca-cert", ca.toString())
+                .exitCode()).isZero();
+
+        CliResult insecure = cli.run("registry", "configure", "lab", "--insecure-skip-verify");
+        assertThat(insecure.exitCode()).as(insecure.toString()).isZero();
+        assertThat(insecure.out()).startsWith("Updated registry lab (lab.example.com, type generic)");
+        assertThat(insecure.err()).contains("warning: TLS verification is off for lab");
+        assertThat(cli.run("registry", "config", "get", "lab.tls.ca_cert").out()).isEqualTo(ca.toAbsolutePath() + "\n");
+        assertThat(cli.run("registry", "config", "get", "lab.tls.insecure_skip_verify").out()).isEqualTo("true\n");
+        assertThat(cli.run("registry", "configure", "lab", "--insecure-skip-verify=false").exitCode()).isZero();
+        assertThat(cli.run("registry", "config", "get", "lab.tls.insecure_skip_verify").out()).isEqualTo("false\n");
+    }
+
+    @Test
+    void aNewRegistryWithoutUrlOrPresetIsRefused() {
+        CliResult result = Cli.in(dir).run("registry", "configure", "somewhere");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("registry 'somewhere' needs a url");
+        assertThat(Cli.in(dir).stellaHome().resolve("config.yaml")).doesNotExist();
+    }
+
+    @Test
     void cloudFlagsAreAcceptedWithANote() {
         Cli cli = Cli.in(dir);
 

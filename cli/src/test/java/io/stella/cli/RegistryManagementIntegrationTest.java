@@ -87,6 +87,14 @@ class RegistryManagementIntegrationTest extends CliIntegrationTestBase {
         assertThat(saved.exitCode()).as(saved.toString()).isZero();
         assertThat(saved.out()).contains("Verified against " + r.host(Mode.BASIC) + " (basic)");
 
+        CliResult unverified = run(cli, Registries.WRONG_PASSWORD, "registry", "update-credentials", "basic-lab",
+                "--username", Registries.ALICE, "--password-stdin", "--no-verify");
+        assertThat(unverified.exitCode()).as(unverified.toString()).isZero();
+        assertThat(unverified.out()).contains("not verified (--no-verify)").doesNotContain("Verified");
+        CliResult rejected = cli.run("registry", "test", r.url(Mode.BASIC));
+        assertThat(rejected.exitCode()).as("the unverified wrong password was saved and is used").isEqualTo(ExitCodes.AUTH);
+        assertThat(withEnv.run("registry", "update-credentials", "basic-lab", "--from-env").exitCode()).isZero();
+
         CliResult refresh = cli.run("registry", "refresh-credentials", "basic-lab");
         assertThat(refresh.out()).contains("Nothing to refresh for basic-lab: it uses basic authentication");
         CliResult test = cli.run("registry", "test", r.url(Mode.BASIC));

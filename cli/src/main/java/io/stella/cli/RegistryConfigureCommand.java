@@ -173,14 +173,16 @@ final class RegistryConfigureCommand implements Callable<Integer> {
     }
 
     private void cloudNotes(RegistryType registryType, List<String> notes) {
+        // --account-id with --region made the ECR url; anything else cloud-specific has no config key yet
+        boolean madeUrl = registryType == RegistryType.ECR && accountId != null && region != null && url == null;
         List<String> given = new ArrayList<>();
-        if (region != null) {
+        if (region != null && !madeUrl) {
             given.add("--region");
         }
         if (project != null) {
             given.add("--project");
         }
-        if (accountId != null && url != null) {
+        if (accountId != null && !madeUrl) {
             given.add("--account-id");
         }
         if (!given.isEmpty()) {

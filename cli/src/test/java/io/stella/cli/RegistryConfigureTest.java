@@ -150,6 +150,9 @@ class RegistryConfigureTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("https://123456789012.dkr.ecr.eu-west-1.amazonaws.com")
-                .contains("completed with the cloud-provider issue");
+                .contains("completed with the cloud-provider issue")
+                .doesNotContain("--region not stored");
+        CliResult gcr = cli.run("registry", "configure", "gcr", "--project", "my-project");
+        assertThat(gcr.out()).contains("https://gcr.io").contains("--project not stored");
     }
 }

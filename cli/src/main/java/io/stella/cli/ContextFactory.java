@@ -49,6 +49,30 @@ final class ContextFactory implements CommandLine.IFactory {
         if (cls == ScannerLogsCommand.class) {
             return cls.cast(new ScannerLogsCommand(context));
         }
+        if (cls == RegistryListCommand.class) {
+            return cls.cast(new RegistryListCommand(context));
+        }
+        if (cls == RegistryConfigureCommand.class) {
+            return cls.cast(new RegistryConfigureCommand(context));
+        }
+        if (cls == RegistryRemoveCommand.class) {
+            return cls.cast(new RegistryRemoveCommand(context));
+        }
+        if (cls == RegistryConfigCommand.Set.class) {
+            return cls.cast(new RegistryConfigCommand.Set(context));
+        }
+        if (cls == RegistryConfigCommand.Get.class) {
+            return cls.cast(new RegistryConfigCommand.Get(context));
+        }
+        if (cls == RegistryCredentialsCommand.Show.class) {
+            return cls.cast(new RegistryCredentialsCommand.Show(context));
+        }
+        if (cls == RegistryUpdateCredentialsCommand.class) {
+            return cls.cast(new RegistryUpdateCredentialsCommand(context));
+        }
+        if (cls == RegistryRefreshCredentialsCommand.class) {
+            return cls.cast(new RegistryRefreshCredentialsCommand(context));
+        }
         return fallback.create(cls);
     }
 }

@@ -56,19 +56,39 @@ final class RegistryAccess {
 
     /** A client whose requests share {@code limit} (a registry scan's per-registry cap). */
     RegistryClient clientFor(Endpoint endpoint, Optional<String> explicitFor, io.stella.registry.client.RequestLimit limit) {
-        StellaConfig config = loadConfig();
+        return clientFor(loadConfig(), endpoint, explicitFor, limit, Optional.empty());
+    }
+
+    /**
+     * A client for a configured registry; {@code credential}, when given, is used instead of the credential chain
+     * (credentials about to be saved, checked first).
+     */
+    RegistryClient clientFor(StellaConfig config, RegistryConfig registry, Optional<ResolvedCredential> credential) {
+        Endpoint endpoint = new Endpoint(registry.hostKey(), Endpoint.parse(registry.url().text(), false).apiHost(),
+                registry.explicitHttp() ? Optional.of("http") : Optional.empty(), registry.tls().insecureSkipVerify());
+        return clientFor(config, endpoint, Optional.empty(), io.stella.registry.client.RequestLimit.NONE, credential);
+    }
+
+    private RegistryClient clientFor(StellaConfig config, Endpoint endpoint, Optional<String> explicitFor,
+                                     io.stella.registry.client.RequestLimit limit, Optional<ResolvedCredential> override) {
         Optional<RegistryConfig> entry = config.forHost(endpoint.registry());
         boolean insecure = options.insecureSkipVerify || entry.map(e -> e.tls().insecureSkipVerify()).orElse(false);
         if (insecure) {
             context.err().println("warning: TLS verification is off for " + endpoint.registry()
                     + " (--insecure-skip-verify); the connection can be intercepted.");
         }
-        resolver = credentialResolver(config, endpoint, explicitFor);
-        ResolvedCredential credential = resolver.resolve(endpoint.registry());
+        ResolvedCredential credential;
+        if (override.isPresent()) {
+            credential = override.get();
+        } else {
+            resolver = credentialResolver(config, endpoint, explicitFor);
+            credential = resolver.resolve(endpoint.registry());
+        }
         noteExpiry(endpoint.registry(), credential);
         trace.record(TraceEvent.Kind.CREDENTIAL, "credential for " + endpoint.registry() + ": "
                 + credential.credential().kind() + " from " + credential.origin());
-        NetworkSettings network = options.timeout().map(NetworkSettings.DEFAULT::withTimeout).orElse(NetworkSettings.DEFAULT);
+        NetworkSettings network = options.timeout().or(() -> entry.flatMap(RegistryConfig::timeoutDuration))
+                .map(NetworkSettings.DEFAULT::withTimeout).orElse(NetworkSettings.DEFAULT);
         Endpoint effective = new Endpoint(endpoint.registry(), endpoint.apiHost(),
                 endpoint.explicitScheme().or(() -> entry.filter(RegistryConfig::explicitHttp).map(e -> "http")),
                 insecure);
@@ -95,6 +115,14 @@ final class RegistryAccess {
     StellaConfig loadConfig() {
         StellaConfigLoader loader = new StellaConfigLoader();
         return options.config != null ? loader.load(options.config) : loader.loadDefault(context.env());
+    }
+
+    /** The standard credential chain for a configured registry, without command-line credentials. */
+    CredentialResolver configuredResolver(StellaConfig config) {
+        Path home = Path.of(context.env().getOrDefault("HOME", System.getProperty("user.home")));
+        resolver = CredentialResolver.standard(Optional.empty(), config, Optional.ofNullable(options.authFile),
+                context.env(), home);
+        return resolver;
     }
 
     private CredentialResolver credentialResolver(StellaConfig config, Endpoint endpoint, Optional<String> explicitFor) {

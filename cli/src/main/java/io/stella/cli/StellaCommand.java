@@ -21,8 +21,10 @@ final class StellaCommand extends GroupCommand {
     }
 
     @Command(name = "registry", mixinStandardHelpOptions = true, description = "Work with registries.",
-            subcommands = {RegistryTestCommand.class, CloudIdentityCommands.IamStatus.class, CloudIdentityCommands.Iam.class,
-                    CloudIdentityCommands.Oidc.class})
+            subcommands = {RegistryTestCommand.class, RegistryListCommand.class, RegistryConfigureCommand.class,
+                    RegistryRemoveCommand.class, RegistryConfigCommand.class, RegistryCredentialsCommand.class,
+                    RegistryUpdateCredentialsCommand.class, RegistryRefreshCredentialsCommand.class,
+                    CloudIdentityCommands.IamStatus.class, CloudIdentityCommands.Iam.class, CloudIdentityCommands.Oidc.class})
     static final class Registry extends GroupCommand {
     }
 

@@ -48,8 +48,8 @@ final class ConfigErrors {
         String problem = "unknown key '" + key + "'; allowed keys here: "
                 + allowed.stream().map(String::valueOf).collect(Collectors.joining(", "));
         if (SECRET_LOOKING_KEYS.contains(key)) {
-            problem += ". The config never holds secrets: name an environment variable (password_env, token_env) "
-                    + "or a file (password_file) instead";
+            problem += ". The config never holds secrets in clear: name an environment variable (password_env, token_env) "
+                    + "or a file (password_file) instead, or let 'stella registry update-credentials' store it encrypted";
         }
         return invalid(file, keyPath, problem, location);
     }

@@ -9,12 +9,14 @@ import java.util.Optional;
  * indices left out ({@code registries[].credentials}); sections not listed here (the top level,
  * sections of later stella versions) accept any key. Keep in step with the config records.
  */
-final class ConfigSchema {
+public final class ConfigSchema {
 
     private static final Map<String, List<String>> KNOWN_KEYS = Map.of(
-            "registries[]", List.of("name", "url", "type", "credentials", "tls", "repositories", "filter", "discovery"),
+            "registries[]", List.of("name", "url", "type", "credentials", "tls", "repositories", "filter", "discovery",
+                    "auto_refresh", "refresh_interval", "timeout"),
             "registries[].discovery", List.of("namespaces", "api_url", "api_token_env"),
-            "registries[].credentials", List.of("username", "password_env", "password_file", "token_env"),
+            "registries[].credentials", List.of("username", "password_env", "password_file", "token_env",
+                    "password_encrypted"),
             "registries[].tls", List.of("ca_cert", "insecure_skip_verify"),
             "registries[].filter", List.of("include", "exclude", "max_age_days", "max_tags_per_repository",
                     "max_repositories_per_registry"),
@@ -32,7 +34,7 @@ final class ConfigSchema {
     }
 
     /** The keys allowed in the mapping at {@code keyPath}, or empty when any key is. */
-    static Optional<List<String>> knownKeys(String keyPath) {
+    public static Optional<List<String>> knownKeys(String keyPath) {
         return Optional.ofNullable(KNOWN_KEYS.get(section(keyPath)));
     }
 

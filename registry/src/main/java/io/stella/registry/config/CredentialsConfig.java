@@ -4,18 +4,21 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * How to get a registry's credentials. The config never holds a secret itself, only where to find it:
- * a username with {@code password_env} or {@code password_file}, or a bearer token in {@code token_env}.
+ * How to get a registry's credentials. The config never holds a secret in clear, only where to find it:
+ * a username with {@code password_env} or {@code password_file}, a bearer token in {@code token_env}, or a
+ * password stella encrypted with its master key ({@code password_encrypted}, see {@link SecretCipher}).
  * All fields may be null; with all null there are no credentials.
  *
  * @param username     the user name to send with the password
  * @param passwordEnv  the name of the environment variable holding the password
  * @param passwordFile a file whose contents (trailing newline trimmed) are the password
  * @param tokenEnv     the name of the environment variable holding a registry bearer token
+ * @param passwordEncrypted the password encrypted by stella ({@code v1:} and base64 of nonce and AES-GCM ciphertext)
  */
-public record CredentialsConfig(String username, String passwordEnv, Path passwordFile, String tokenEnv) {
+public record CredentialsConfig(String username, String passwordEnv, Path passwordFile, String tokenEnv,
+                                String passwordEncrypted) {
 
-    public static final CredentialsConfig NONE = new CredentialsConfig(null, null, null, null);
+    public static final CredentialsConfig NONE = new CredentialsConfig(null, null, null, null, null);
 
     public CredentialsConfig {
         requireNotBlank("username", username);
@@ -24,13 +27,20 @@ public record CredentialsConfig(String username, String passwordEnv, Path passwo
         if (passwordFile != null && passwordFile.toString().isBlank()) {
             throw new InvalidConfigValueException("password_file", "password_file is empty; give the path of a file holding the password");
         }
-        boolean hasPassword = passwordEnv != null || passwordFile != null;
-        if (passwordEnv != null && passwordFile != null) {
-            throw new InvalidConfigValueException("password_file", "set either password_env or password_file, not both");
+        if (passwordEncrypted != null) {
+            SecretCipher.checkFormat("password_encrypted", passwordEncrypted);
+        }
+        int passwordSources = (passwordEnv != null ? 1 : 0) + (passwordFile != null ? 1 : 0) + (passwordEncrypted != null ? 1 : 0);
+        boolean hasPassword = passwordSources > 0;
+        if (passwordSources > 1) {
+            throw passwordEncrypted == null
+                    ? new InvalidConfigValueException("password_file", "set either password_env or password_file, not both")
+                    : new InvalidConfigValueException("password_encrypted",
+                            "set only one of password_env, password_file and password_encrypted");
         }
         if (tokenEnv != null && hasPassword) {
             throw new InvalidConfigValueException("token_env",
-                    "token_env cannot be combined with password_env/password_file; use token_env alone for a "
+                    "token_env cannot be combined with password_env/password_file/password_encrypted; use token_env alone for a "
                             + "registry bearer token, or username with password_env for a token used as password");
         }
         if (tokenEnv != null && username != null) {
@@ -39,12 +49,16 @@ public record CredentialsConfig(String username, String passwordEnv, Path passwo
                             + "password_env instead of token_env to send the token as the user's password");
         }
         if (hasPassword && username == null) {
-            throw new InvalidConfigValueException("username", "username is required with password_env/password_file");
+            throw new InvalidConfigValueException("username", "username is required with password_env/password_file/password_encrypted");
         }
         if (username != null && !hasPassword) {
             throw new InvalidConfigValueException("username",
                     "username needs a password: add password_env (an environment variable name) or password_file");
         }
+    }
+
+    public CredentialsConfig(String username, String passwordEnv, Path passwordFile, String tokenEnv) {
+        this(username, passwordEnv, passwordFile, tokenEnv, null);
     }
 
     /** Whether any credential is configured. */
@@ -60,13 +74,17 @@ public record CredentialsConfig(String username, String passwordEnv, Path passwo
         return Optional.ofNullable(passwordFile);
     }
 
+    public Optional<String> encryptedPassword() {
+        return Optional.ofNullable(passwordEncrypted);
+    }
+
     public Optional<String> tokenEnvName() {
         return Optional.ofNullable(tokenEnv);
     }
 
     CredentialsConfig resolvedAgainst(Path directory) {
         return passwordFile == null ? this
-                : new CredentialsConfig(username, passwordEnv, directory.resolve(passwordFile), tokenEnv);
+                : new CredentialsConfig(username, passwordEnv, directory.resolve(passwordFile), tokenEnv, passwordEncrypted);
     }
 
     private static void requireNotBlank(String key, String value) {

@@ -1,6 +1,7 @@
 package io.stella.registry.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,9 +17,13 @@ import java.util.Optional;
  *                     not given, and then they are discovered from the registry's catalog
  * @param filter       which images a registry scan takes; defaults to {@link FilterConfig#NONE}
  * @param discovery    how the vendor API lists repositories; defaults to {@link DiscoveryConfig#NONE}
+ * @param autoRefresh  whether stella renews the registry's token or cloud credential by itself; null when not set
+ * @param refreshInterval how often to renew it, {@code 30m}, {@code 11h}, {@code 1d}; null when not set
+ * @param timeout      network timeout for this registry, {@code 30s}, {@code 2m}; null for the default
  */
 public record RegistryConfig(String name, RegistryUrl url, RegistryType type, CredentialsConfig credentials,
-                             TlsConfig tls, List<String> repositories, FilterConfig filter, DiscoveryConfig discovery) {
+                             TlsConfig tls, List<String> repositories, FilterConfig filter, DiscoveryConfig discovery,
+                             Boolean autoRefresh, String refreshInterval, String timeout) {
 
     public RegistryConfig {
         if (url == null) {
@@ -35,6 +40,17 @@ public record RegistryConfig(String name, RegistryUrl url, RegistryType type, Cr
         repositories = RepositoryPaths.check(repositories, url.hostKey());
         filter = filter == null ? FilterConfig.NONE : filter;
         discovery = discovery == null ? DiscoveryConfig.NONE : discovery;
+        if (refreshInterval != null) {
+            refreshIntervalOf(refreshInterval);
+        }
+        if (timeout != null) {
+            timeoutOf(timeout);
+        }
+    }
+
+    public RegistryConfig(String name, RegistryUrl url, RegistryType type, CredentialsConfig credentials, TlsConfig tls,
+                          List<String> repositories, FilterConfig filter, DiscoveryConfig discovery) {
+        this(name, url, type, credentials, tls, repositories, filter, discovery, null, null, null);
     }
 
     public RegistryConfig(String name, RegistryUrl url, RegistryType type, CredentialsConfig credentials, TlsConfig tls,
@@ -62,8 +78,24 @@ public record RegistryConfig(String name, RegistryUrl url, RegistryType type, Cr
         return Optional.ofNullable(repositories);
     }
 
+    public Optional<Duration> refreshIntervalDuration() {
+        return Optional.ofNullable(refreshInterval).map(RegistryConfig::refreshIntervalOf);
+    }
+
+    public Optional<Duration> timeoutDuration() {
+        return Optional.ofNullable(timeout).map(RegistryConfig::timeoutOf);
+    }
+
     RegistryConfig resolvedAgainst(Path directory) {
         return new RegistryConfig(name, url, type, credentials.resolvedAgainst(directory), tls.resolvedAgainst(directory),
-                repositories, filter, discovery);
+                repositories, filter, discovery, autoRefresh, refreshInterval, timeout);
+    }
+
+    private static Duration refreshIntervalOf(String text) {
+        return ConfigDurations.parse("refresh_interval", text, "smhd", "30m, 11h, 1d");
+    }
+
+    private static Duration timeoutOf(String text) {
+        return ConfigDurations.parse("timeout", text, "smh", "30s, 2m");
     }
 }

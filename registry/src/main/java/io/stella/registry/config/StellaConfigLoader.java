@@ -67,7 +67,15 @@ public final class StellaConfigLoader {
      * @throws RegistryException {@code CONFIG_INVALID} when the file is missing, unreadable or invalid
      */
     public StellaConfig load(Path file) {
-        byte[] content = read(file);
+        return parse(file, read(file));
+    }
+
+    /**
+     * Checks content meant for {@code file} as if loaded from it, e.g. before writing it there.
+     *
+     * @throws RegistryException {@code CONFIG_INVALID} naming the key and line of the problem
+     */
+    public StellaConfig parse(Path file, byte[] content) {
         ConfigKeyIndex keys;
         try (JsonParser parser = mapper.createParser(content)) {
             keys = ConfigKeyIndex.scan(file, parser);

@@ -6,6 +6,8 @@ import io.stella.registry.auth.CredentialOrigin;
 import io.stella.registry.auth.CredentialSource;
 import io.stella.registry.auth.ResolvedCredential;
 import io.stella.registry.config.CredentialsConfig;
+import io.stella.registry.config.MasterKey;
+import io.stella.registry.config.SecretCipher;
 import io.stella.registry.config.RegistryConfig;
 import io.stella.registry.config.StellaConfig;
 import io.stella.registry.failure.FailureCode;
@@ -60,6 +62,12 @@ public final class StellaConfigCredentialSource implements CredentialSource {
             return Optional.of(new ResolvedCredential(new Credential.UsernamePassword(credentials.username(), password),
                     origin(entry, "password_env=" + variable)));
         }
+        if (credentials.encryptedPassword().isPresent()) {
+            Secret password = decrypt(entry, credentials.encryptedPassword().get());
+            return Optional.of(new ResolvedCredential(new Credential.UsernamePassword(credentials.username(), password),
+                    new CredentialOrigin("stella-config (encrypted)",
+                            configLabel() + " registries[" + entry.registry.name() + "] password_encrypted")));
+        }
         Path file = credentials.passwordFilePath().orElseThrow();
         Secret password = fromFile(entry, file);
         return Optional.of(new ResolvedCredential(new Credential.UsernamePassword(credentials.username(), password),
@@ -83,6 +91,25 @@ public final class StellaConfigCredentialSource implements CredentialSource {
                     .build();
         }
         return Secret.of(value);
+    }
+
+    private Secret decrypt(Entry entry, String value) {
+        MasterKey key = MasterKey.find(env).orElseThrow(() -> failure(entry, "password_encrypted",
+                "is encrypted, but there is no master key: " + MasterKey.ENV_VAR + " is not set and "
+                        + MasterKey.file(env) + " does not exist",
+                "Set " + MasterKey.ENV_VAR + " (or restore " + MasterKey.file(env) + ") to the key the password was "
+                        + "encrypted with, or store the credential again with 'stella registry update-credentials "
+                        + entry.registry.name() + "'.")
+                .build());
+        try {
+            return new SecretCipher(key).decrypt(value);
+        } catch (SecretCipher.WrongKeyException e) {
+            throw failure(entry, "password_encrypted", "does not decrypt with the master key from " + key.origin(),
+                    "Use the master key the password was encrypted with, or store the credential again with "
+                            + "'stella registry update-credentials " + entry.registry.name() + "'.")
+                    .evidence("master_key", key.origin())
+                    .build();
+        }
     }
 
     private Secret fromFile(Entry entry, Path file) {

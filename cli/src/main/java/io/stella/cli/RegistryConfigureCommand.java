@@ -75,6 +75,13 @@ final class RegistryConfigureCommand implements Callable<Integer> {
     @Option(names = "--account-id", paramLabel = "ID", description = "AWS account id (ecr): with --region, gives the url")
     String accountId;
 
+    @Option(names = "--role-arn", paramLabel = "ARN", description = "IAM role to assume for ECR (cloud-provider issue)")
+    String roleArn;
+
+    @Option(names = "--workload-identity-provider", paramLabel = "PROVIDER",
+            description = "workload identity federation provider for GCR/GAR (cloud-provider issue)")
+    String workloadIdentityProvider;
+
     RegistryConfigureCommand(Context context) {
         this.context = context;
     }
@@ -181,6 +188,12 @@ final class RegistryConfigureCommand implements Callable<Integer> {
         }
         if (project != null) {
             given.add("--project");
+        }
+        if (roleArn != null) {
+            given.add("--role-arn");
+        }
+        if (workloadIdentityProvider != null) {
+            given.add("--workload-identity-provider");
         }
         if (accountId != null && !madeUrl) {
             given.add("--account-id");

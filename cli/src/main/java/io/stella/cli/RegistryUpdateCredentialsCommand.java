@@ -80,11 +80,12 @@ final class RegistryUpdateCredentialsCommand implements Callable<Integer> {
                 if (username == null) {
                     throw SecretInput.usage("give --username with --password-stdin (or --password), or --from-env");
                 }
-                if (password == null && !passwordStdin) {
-                    throw SecretInput.usage("--username needs --password-stdin (or --password)");
-                }
                 user = username;
-                secret = SecretInput.read(context, password, "--password", passwordStdin);
+                if (password == null && !passwordStdin) {
+                    secret = SecretInput.prompt(context, "Password for " + user + " at " + registry.name() + ": ");
+                } else {
+                    secret = SecretInput.read(context, password, "--password", passwordStdin);
+                }
             }
             if (!noVerify) {
                 ResolvedCredential candidate = new ResolvedCredential(new Credential.UsernamePassword(user, secret),

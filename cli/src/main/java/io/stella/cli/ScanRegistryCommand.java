@@ -156,20 +156,10 @@ final class ScanRegistryCommand implements Callable<Integer> {
         return switch (progress) {
             case "bar" -> true;
             case "log", "none" -> false;
-            case "auto" -> stderrIsTerminal();
+            case "auto" -> Terminals.isTerminal(Terminals.STDERR);
             default -> throw RegistryException.builder(FailureCode.CONFIG_INVALID, "--progress " + progress + " is not auto, bar, log or none")
                     .hint("Use --progress auto, bar, log or none.").build();
         };
-    }
-
-    /** Whether standard error is a terminal (Linux); elsewhere, plain log lines. */
-    private static boolean stderrIsTerminal() {
-        try {
-            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
     }
 
     private static io.stella.scan.registry.ScanListener quiet(ScanProgress logOnly) {

@@ -31,6 +31,24 @@ final class SecretInput {
         return Secret.of(commandLineValue);
     }
 
+    /**
+     * Asks for the secret on the terminal, without echo. Without a terminal (scripts, CI) it is a usage error
+     * naming the non-interactive ways.
+     */
+    static Secret prompt(Context context, String prompt) {
+        java.io.Console console = System.console();
+        if (console == null || !Terminals.isTerminal(Terminals.STDIN)) {
+            throw usage("--username needs --password-stdin (or --password) when standard input is not a terminal");
+        }
+        char[] typed = console.readPassword("%s", prompt);
+        if (typed == null || typed.length == 0) {
+            throw usage("no password was typed");
+        }
+        String value = new String(typed).strip();
+        java.util.Arrays.fill(typed, '\0');
+        return Secret.of(value);
+    }
+
     static RegistryException usage(String message) {
         return RegistryException.builder(FailureCode.CONFIG_INVALID, message)
                 .hint("e.g. echo \"$TOKEN\" | stella registry update-credentials NAME --username USER --password-stdin")

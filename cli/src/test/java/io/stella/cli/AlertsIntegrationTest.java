@@ -78,7 +78,7 @@ class AlertsIntegrationTest extends CliIntegrationTestBase {
         assertThat(raised.path("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(posts.get(0)).doesNotContain(Registries.WRONG_PASSWORD).doesNotContain(Registries.BASIC_ALICE_PASSWORD);
         CliResult logged = configured(webhook(), Registries.WRONG_PASSWORD)
-                .run("scanner", "logs", "--filter", "ScannerRegistryAuthFailed raised", "--level", "error");
+                .run("scanner", "logs", "--filter", "ScannerRegistryAuthFailed raised", "--level", "warn");
         assertThat(logged.out()).contains("[alerts]").contains("registry=" + host).contains("alert_status=firing");
 
         CliResult again = configured(webhook(), Registries.WRONG_PASSWORD).run("registry", "test", host);

@@ -43,7 +43,7 @@ class LogsIntegrationTest extends CliIntegrationTestBase {
                         + java.util.regex.Pattern.quote(r.host(Mode.TOKEN)) + " code=AUTH_INVALID_CREDENTIALS http_status=401 .*")
                 .contains("(hint: ");
 
-        CliResult json = cli.run("scanner", "logs", "--filter", "registry auth", "--format", "json");
+        CliResult json = cli.run("scanner", "logs", "--filter", "registry auth", "--level", "error", "--format", "json");
         JsonNode event = JSON.readTree(json.out());
         assertThat(event.path("event").asText()).isEqualTo("ScannerRegistryAuthFailed");
         assertThat(event.path("http_status").asText()).isEqualTo("401");

@@ -154,5 +154,14 @@ class RegistryConfigureTest {
                 .doesNotContain("--region not stored");
         CliResult gcr = cli.run("registry", "configure", "gcr", "--project", "my-project");
         assertThat(gcr.out()).contains("https://gcr.io").contains("--project not stored");
+        // the runbook's forms
+        CliResult role = cli.run("registry", "configure", "ecr", "--region", "eu-west-1", "--role-arn",
+                "arn:aws:iam::123456789012:role/scanner");
+        assertThat(role.exitCode()).as(role.toString()).isZero();
+        assertThat(role.out()).contains("--role-arn not stored").contains("cloud-provider issue");
+        CliResult wif = cli.run("registry", "configure", "gcr", "--project", "my-project", "--workload-identity-provider",
+                "projects/1/locations/global/workloadIdentityPools/p/providers/gh");
+        assertThat(wif.exitCode()).as(wif.toString()).isZero();
+        assertThat(wif.out()).contains("--workload-identity-provider");
     }
 }

@@ -88,7 +88,7 @@ public final class Alerts {
 
     private static void log(AlertEvent event, String what) {
         org.slf4j.event.Level level = AlertEvent.FIRING.equals(event.status())
-                ? org.slf4j.event.Level.ERROR : org.slf4j.event.Level.INFO;
+                ? org.slf4j.event.Level.WARN : org.slf4j.event.Level.INFO; // the failure itself is the ERROR line
         EventLog.log(level, "alerts", event.alert(), event.alert() + " " + what + " for registry " + event.registry()
                         + ": " + event.message(),
                 "registry", event.registry(), "alert_status", event.status(), "code", event.code(), "hint", event.hint());

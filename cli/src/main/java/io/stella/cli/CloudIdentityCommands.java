@@ -58,22 +58,43 @@ final class CloudIdentityCommands {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    @Command(name = "iam-status", mixinStandardHelpOptions = true,
-            description = "Cloud registries: the caller identity, the roles assumed and the registry actions allowed.")
-    static final class IamStatus implements Callable<Integer> {
+    /** One of the commands: what it is called and which registry types it applies to. */
+    abstract static class CloudIdentityCommand implements Callable<Integer> {
         private final Context context;
         @Mixin
         CommonOptions options;
         @Parameters(paramLabel = "NAME", description = "the registry's name in the config")
         String name;
 
-        IamStatus(Context context) {
+        CloudIdentityCommand(Context context) {
             this.context = context;
         }
 
+        abstract String command();
+
+        abstract Set<RegistryType> appliesTo();
+
         @Override
         public Integer call() {
-            return run(context, options, "iam-status", name, IAM);
+            return run(context, options, command(), name, appliesTo());
+        }
+    }
+
+    @Command(name = "iam-status", mixinStandardHelpOptions = true,
+            description = "Cloud registries: the caller identity, the roles assumed and the registry actions allowed.")
+    static final class IamStatus extends CloudIdentityCommand {
+        IamStatus(Context context) {
+            super(context);
+        }
+
+        @Override
+        String command() {
+            return "iam-status";
+        }
+
+        @Override
+        Set<RegistryType> appliesTo() {
+            return IAM;
         }
     }
 
@@ -84,20 +105,19 @@ final class CloudIdentityCommands {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Cloud registries: check that the identity may call what scans need.")
-    static final class IamVerify implements Callable<Integer> {
-        private final Context context;
-        @Mixin
-        CommonOptions options;
-        @Parameters(paramLabel = "NAME", description = "the registry's name in the config")
-        String name;
-
+    static final class IamVerify extends CloudIdentityCommand {
         IamVerify(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            return run(context, options, "iam verify", name, IAM);
+        String command() {
+            return "iam verify";
+        }
+
+        @Override
+        Set<RegistryType> appliesTo() {
+            return IAM;
         }
     }
 
@@ -108,20 +128,19 @@ final class CloudIdentityCommands {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Cloud registries: explain and check the workload identity federation chain.")
-    static final class OidcVerify implements Callable<Integer> {
-        private final Context context;
-        @Mixin
-        CommonOptions options;
-        @Parameters(paramLabel = "NAME", description = "the registry's name in the config")
-        String name;
-
+    static final class OidcVerify extends CloudIdentityCommand {
         OidcVerify(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            return run(context, options, "oidc verify", name, OIDC);
+        String command() {
+            return "oidc verify";
+        }
+
+        @Override
+        Set<RegistryType> appliesTo() {
+            return OIDC;
         }
     }
 }

@@ -17,9 +17,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +25,7 @@ import java.util.Optional;
  * The local clock against each registry's {@code Date} header and its token's {@code iat}: token services
  * and registries reject tokens that look issued in the future or expired when the clocks disagree.
  */
-public final class ClockSkewCheck implements DoctorCheck {
+public final class ClockSkewCheck implements PerRegistryCheck {
     public static final String ID = "check.scanner.clock-skew";
     static final Duration WARN_SKEW = Duration.ofSeconds(60);
     static final Duration FAIL_SKEW = Duration.ofMinutes(5);
@@ -43,15 +41,7 @@ public final class ClockSkewCheck implements DoctorCheck {
     }
 
     @Override
-    public List<CheckResult> run(DoctorContext context) {
-        List<CheckResult> results = new ArrayList<>();
-        for (RegistryTarget target : context.targets()) {
-            results.add(check(context, target));
-        }
-        return results;
-    }
-
-    private CheckResult check(DoctorContext context, RegistryTarget target) {
+    public CheckResult check(DoctorContext context, RegistryTarget target) {
         String subject = target.subject();
         Map<String, String> evidence = new LinkedHashMap<>();
         URI base;

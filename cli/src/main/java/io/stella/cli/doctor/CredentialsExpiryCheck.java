@@ -7,9 +7,7 @@ import io.stella.registry.client.RegistryClient;
 import io.stella.registry.failure.RegistryException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +17,7 @@ import java.util.Optional;
  * live minutes by design and are fetched again as needed, so their lifetime is reported, not judged,
  * unless they arrive already expired.
  */
-public final class CredentialsExpiryCheck implements DoctorCheck {
+public final class CredentialsExpiryCheck implements PerRegistryCheck {
     public static final String ID = "check.scanner.credentials-expiry";
     static final Duration EXPIRY_WARNING = Duration.ofHours(24);
 
@@ -34,15 +32,7 @@ public final class CredentialsExpiryCheck implements DoctorCheck {
     }
 
     @Override
-    public List<CheckResult> run(DoctorContext context) {
-        List<CheckResult> results = new ArrayList<>();
-        for (RegistryTarget target : context.targets()) {
-            results.add(check(context, target));
-        }
-        return results;
-    }
-
-    private CheckResult check(DoctorContext context, RegistryTarget target) {
+    public CheckResult check(DoctorContext context, RegistryTarget target) {
         String subject = target.subject();
         RegistryClient client;
         try {

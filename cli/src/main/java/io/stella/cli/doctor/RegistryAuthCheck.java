@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,7 @@ import java.util.stream.Collectors;
  * Walks a registry's access step by step, as a scan would use it: DNS, TCP, TLS, credentials, ping and
  * challenge, authentication, catalog, pull on a sample repository. The first failing step fails the check.
  */
-public final class RegistryAuthCheck implements DoctorCheck {
+public final class RegistryAuthCheck implements PerRegistryCheck {
     public static final String ID = "check.scanner.registry-auth";
 
     @Override
@@ -37,15 +36,7 @@ public final class RegistryAuthCheck implements DoctorCheck {
     }
 
     @Override
-    public List<CheckResult> run(DoctorContext context) {
-        List<CheckResult> results = new ArrayList<>();
-        for (RegistryTarget target : context.targets()) {
-            results.add(check(context, target));
-        }
-        return results;
-    }
-
-    private CheckResult check(DoctorContext context, RegistryTarget target) {
+    public CheckResult check(DoctorContext context, RegistryTarget target) {
         StepLog log = new StepLog();
         String step = "dns";
         try {

@@ -5,13 +5,12 @@ import io.stella.registry.http.TlsSettings;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Each registry's certificate chain: trusted, valid for the host, and not expiring within 30 days. */
-public final class RegistryTlsCheck implements DoctorCheck {
+public final class RegistryTlsCheck implements PerRegistryCheck {
     public static final String ID = "check.scanner.registry-tls";
     static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
@@ -26,15 +25,7 @@ public final class RegistryTlsCheck implements DoctorCheck {
     }
 
     @Override
-    public List<CheckResult> run(DoctorContext context) {
-        List<CheckResult> results = new ArrayList<>();
-        for (RegistryTarget target : context.targets()) {
-            results.add(check(context, target));
-        }
-        return results;
-    }
-
-    private CheckResult check(DoctorContext context, RegistryTarget target) {
+    public CheckResult check(DoctorContext context, RegistryTarget target) {
         String subject = target.subject();
         if (target.explicitHttp()) {
             return plainHttp(target, "the url says http://");

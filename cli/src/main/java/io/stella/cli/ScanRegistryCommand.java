@@ -128,6 +128,14 @@ final class ScanRegistryCommand implements Callable<Integer> {
                 RegistryScanTableWriter.write(result, context.out());
             }
             context.err().flush();
+            if (result.totals().total() == 0) {
+                // An empty registry scanned is not a clean one: nothing was checked.
+                context.err().println("INCOMPLETE: no image was found in registry " + result.registry() + " (repositories "
+                        + "from " + result.discoveredBy() + "): nothing was scanned. Check the credentials' catalog or "
+                        + "project access, or list the repositories under repositories: in the config.");
+                context.err().flush();
+                return ExitCodes.INCOMPLETE;
+            }
             return result.anyFailed() ? ExitCodes.FAILURE : ExitCodes.OK;
         } catch (VulnDbException e) {
             return access.fail(VulnDbAccess.asFailure(e));

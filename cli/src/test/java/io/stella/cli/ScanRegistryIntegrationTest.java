@@ -138,6 +138,21 @@ class ScanRegistryIntegrationTest {
     }
 
     @Test
+    void aRegistryWithNoImageAtAllIsIncompleteNotClean() throws Exception {
+        try (LocalRegistry empty = LocalRegistry.builder().anonymous().start()) {
+            Cli cli = cli();
+            Files.writeString(cli.stellaHome().resolve("config.yaml"),
+                    "registries:\n  - name: empty\n    url: http://" + empty.host() + "\nvulndb:\n  max_age: 999999d\n");
+
+            CliResult result = cli.run("scan", "registry", "empty", "--progress", "log");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
+            assertThat(result.out()).contains("Total: 0 = Success: 0 + Failed: 0 + Skipped: 0");
+            assertThat(result.err()).contains("INCOMPLETE: no image was found in registry empty (repositories from catalog)");
+        }
+    }
+
+    @Test
     void aRegistryThatIsNotConfiguredIsNamedWithTheConfiguredOnes() throws Exception {
         CliResult result = cli().run("scan", "registry", "nope");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);

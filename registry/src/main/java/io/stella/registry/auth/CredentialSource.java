@@ -17,6 +17,14 @@ public interface CredentialSource {
      */
     Optional<ResolvedCredential> lookup(String registryHost);
 
+    /**
+     * Whether asking again can give a different credential (a helper's or cloud's short-lived one, a file
+     * that is rotated), so that a lease renews from this source before expiry and after a rejection.
+     */
+    default boolean renewable() {
+        return false;
+    }
+
     /** A short description for diagnostics, e.g. "docker config /root/.docker/config.json". */
     String describe();
 }

@@ -2,6 +2,7 @@ package io.stella.registry.client;
 
 import io.stella.registry.ImageReference;
 import io.stella.registry.Platform;
+import io.stella.registry.auth.CredentialLease;
 import io.stella.registry.auth.ResolvedCredential;
 import io.stella.registry.auth.TokenCache;
 import io.stella.registry.auth.TokenClient;
@@ -103,7 +104,7 @@ public final class RegistryClient {
 
     public static final class Builder {
         private final Endpoint endpoint;
-        private ResolvedCredential credential = ResolvedCredential.anonymous();
+        private CredentialLease lease = CredentialLease.fixed(ResolvedCredential.anonymous());
         private TlsSettings tls = TlsSettings.DEFAULT;
         private NetworkSettings network = NetworkSettings.DEFAULT;
         private Map<String, String> environment = System.getenv();
@@ -119,8 +120,15 @@ public final class RegistryClient {
             this.endpoint = Objects.requireNonNull(endpoint);
         }
 
+        /** A credential used as it is for the client's life. */
         public Builder credential(ResolvedCredential credential) {
-            this.credential = Objects.requireNonNull(credential);
+            this.lease = CredentialLease.fixed(Objects.requireNonNull(credential));
+            return this;
+        }
+
+        /** A credential that renews itself before expiry and after a rejection. */
+        public Builder credential(CredentialLease lease) {
+            this.lease = Objects.requireNonNull(lease);
             return this;
         }
 
@@ -186,7 +194,7 @@ public final class RegistryClient {
                     t, sleeper, clock);
             TokenClient tokens = new TokenClient(transport, t, clock, tokenFlow, endpoint.insecure());
             TokenCache cache = tokenCache != null ? tokenCache : new TokenCache(refreshFraction);
-            return new RegistryClient(new RegistrySession(endpoint, credential, transport, tokens, cache, t, clock, requestLimit));
+            return new RegistryClient(new RegistrySession(endpoint, lease, transport, tokens, cache, t, clock, requestLimit));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.stella.registry.auth.BearerToken;
 import io.stella.registry.auth.Challenge;
 import io.stella.registry.auth.ChallengeParser;
 import io.stella.registry.auth.Credential;
+import io.stella.registry.auth.CredentialLease;
 import io.stella.registry.auth.ResolvedCredential;
 import io.stella.registry.auth.Scope;
 import io.stella.registry.auth.TokenCache;
@@ -42,7 +43,7 @@ public final class RegistrySession {
     private static final int MAX_REDIRECTS = 5;
 
     private final Endpoint endpoint;
-    private final ResolvedCredential credential;
+    private final CredentialLease lease;
     private final HttpTransport transport;
     private final TokenClient tokens;
     private final TokenCache cache;
@@ -56,14 +57,14 @@ public final class RegistrySession {
 
     public RegistrySession(Endpoint endpoint, ResolvedCredential credential, HttpTransport transport,
                            TokenClient tokens, TokenCache cache, Trace trace, Clock clock) {
-        this(endpoint, credential, transport, tokens, cache, trace, clock, RequestLimit.NONE);
+        this(endpoint, CredentialLease.fixed(credential), transport, tokens, cache, trace, clock, RequestLimit.NONE);
     }
 
-    public RegistrySession(Endpoint endpoint, ResolvedCredential credential, HttpTransport transport,
+    public RegistrySession(Endpoint endpoint, CredentialLease lease, HttpTransport transport,
                            TokenClient tokens, TokenCache cache, Trace trace, Clock clock, RequestLimit limit) {
         this.limit = limit;
         this.endpoint = endpoint;
-        this.credential = credential;
+        this.lease = lease;
         this.transport = transport;
         this.tokens = tokens;
         this.cache = cache;
@@ -75,8 +76,13 @@ public final class RegistrySession {
         return endpoint;
     }
 
+    /** The credential in use now (renewed first when due). */
     public ResolvedCredential credential() {
-        return credential;
+        return lease.current();
+    }
+
+    public CredentialLease lease() {
+        return lease;
     }
 
     public io.stella.registry.http.NetworkSettings transportSettings() {
@@ -173,7 +179,8 @@ public final class RegistrySession {
 
     private HttpResponse<InputStream> executeWithin(RegistryRequest request, URI base) {
         URI url = base.resolve(request.pathAndQuery());
-        AuthorizationHeader auth = authorize(request.scope(), false);
+        ResolvedCredential used = lease.current();
+        AuthorizationHeader auth = authorize(used, request.scope(), false);
         for (int attempt = 0; ; attempt++) {
             HttpResponse<InputStream> response = sendFollowingRedirects(request, url, base, auth);
             int status = response.statusCode();
@@ -182,7 +189,7 @@ public final class RegistrySession {
             }
             // Only a new token (or a first answer to a challenge not seen at ping) can change the outcome;
             // re-sending rejected Basic credentials would only count towards an account lockout.
-            boolean reauthCanHelp = auth.method().equals("bearer") || challenge.isEmpty();
+            boolean reauthCanHelp = auth.method().equals("bearer") || challenge.isEmpty() || lease.renewable();
             if (status == 401 && attempt == 0 && reauthCanHelp) {
                 List<Challenge> fresh = ChallengeParser.parse(response.headers().allValues("www-authenticate"));
                 RegistryErrorBody.read(response.body());
@@ -191,7 +198,12 @@ public final class RegistrySession {
                         .ifPresent(c -> challenge = Optional.of(c));
                 trace.record(TraceEvent.Kind.INFO, "401 for " + request.description()
                         + fresh.stream().findFirst().map(c -> " (" + c + ")").orElse("") + "; re-authenticating once");
-                auth = authorize(request.scope(), true);
+                if (lease.renewAfterRejection(used)) {
+                    trace.record(TraceEvent.Kind.CREDENTIAL, "credential for " + endpoint.registry()
+                            + " fetched again from " + lease.peek().origin());
+                }
+                used = lease.current();
+                auth = authorize(used, request.scope(), true);
                 continue;
             }
             throw failure(request, url, response, auth);
@@ -218,6 +230,7 @@ public final class RegistrySession {
                             + "no TLS.")
                     .build();
         }
+        ResolvedCredential credential = lease.current();
         AuthorizationHeader auth = switch (request.auth(credential)) {
             case API_TOKEN -> new AuthorizationHeader(VendorApiRequest.Auth.API_TOKEN.label(),
                     Optional.of("Bearer " + request.apiToken().orElseThrow().reveal()), Optional.empty());
@@ -290,7 +303,7 @@ public final class RegistrySession {
         return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
-    private AuthorizationHeader authorize(Optional<Scope> scope, boolean forceNew) {
+    private AuthorizationHeader authorize(ResolvedCredential credential, Optional<Scope> scope, boolean forceNew) {
         Optional<Challenge> ch = challenge;
         if (ch.isEmpty()) {
             return AuthorizationHeader.NONE;
@@ -322,12 +335,27 @@ public final class RegistrySession {
                             + (int) (cache.refreshFraction() * 100) + "% of its lifetime); refreshing");
                 }
                 cache.invalidate(key);
-                token = tokens.fetch(endpoint.registry(), ch.get(), credential, scopes, cache.refreshToken(key));
+                token = fetchToken(ch.get(), credential, scopes, key);
                 cache.put(key, token);
             }
             return new AuthorizationHeader("bearer", Optional.of("Bearer " + token.token().reveal()), Optional.of(token));
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A token; when the token service rejects a renewable credential, once more with it fetched again. */
+    private BearerToken fetchToken(Challenge challenge, ResolvedCredential credential, List<Scope> scopes,
+                                   TokenCache.Key key) {
+        try {
+            return tokens.fetch(endpoint.registry(), challenge, credential, scopes, cache.refreshToken(key));
+        } catch (RegistryException e) {
+            if (e.code() != FailureCode.AUTH_INVALID_CREDENTIALS || !lease.renewAfterRejection(credential)) {
+                throw e;
+            }
+            trace.record(TraceEvent.Kind.CREDENTIAL, "token service rejected the credential from " + credential.origin()
+                    + "; fetched it again");
+            return tokens.fetch(endpoint.registry(), challenge, lease.current(), scopes, Optional.empty());
         }
     }
 
@@ -340,7 +368,7 @@ public final class RegistrySession {
     /** The access token a scope would use now (fetching it if needed), for diagnostics. */
     public Optional<BearerToken> tokenFor(Optional<Scope> scope) {
         ping();
-        return authorize(scope, false).token();
+        return authorize(lease.current(), scope, false).token();
     }
 
     /** The authentication method this registry asks for: "none", "basic" or "bearer". */
@@ -351,6 +379,7 @@ public final class RegistrySession {
 
     private RegistryException failure(RegistryRequest request, URI url, HttpResponse<InputStream> response,
                                       AuthorizationHeader auth) {
+        ResolvedCredential credential = lease.peek();
         int status = response.statusCode();
         RegistryErrorBody body = RegistryErrorBody.read(response.body());
         List<Challenge> challenges = ChallengeParser.parse(response.headers().allValues("www-authenticate"));
@@ -443,13 +472,14 @@ public final class RegistrySession {
     }
 
     private String who() {
+        ResolvedCredential credential = lease.peek();
         return credential.isAnonymous() ? "anonymous requests"
                 : "the " + credential.credential().kind() + " credentials from " + credential.origin();
     }
 
     @Override
     public String toString() {
-        return "RegistrySession[" + endpoint.registry() + ", " + Objects.toString(credential.origin()) + "]";
+        return "RegistrySession[" + endpoint.registry() + ", " + Objects.toString(lease.peek().origin()) + "]";
     }
 
     /** Details for output: the challenge and credential in use (no secrets). */
@@ -458,6 +488,7 @@ public final class RegistrySession {
         d.put("registry", endpoint.registry());
         d.put("api", ping().base().toString());
         d.put("auth_scheme", authScheme());
+        ResolvedCredential credential = lease.peek();
         d.put("credential_source", credential.origin().toString());
         d.put("credential_kind", credential.credential().kind());
         return d;

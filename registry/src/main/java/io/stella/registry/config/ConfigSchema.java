@@ -13,7 +13,7 @@ public final class ConfigSchema {
 
     private static final Map<String, List<String>> KNOWN_KEYS = Map.of(
             "registries[]", List.of("name", "url", "type", "credentials", "tls", "repositories", "filter", "discovery",
-                    "auto_refresh", "refresh_interval", "timeout"),
+                    "auto_refresh", "refresh_interval", "timeout", "cloud"),
             "registries[].discovery", List.of("namespaces", "api_url", "api_token_env"),
             "registries[].credentials", List.of("username", "password_env", "password_file", "token_env",
                     "password_encrypted"),

@@ -20,12 +20,14 @@ import java.util.Optional;
  * @param autoRefresh  whether stella renews the registry's token or cloud credential by itself; null when not set
  * @param refreshInterval how often to renew it, {@code 30m}, {@code 11h}, {@code 1d}; null when not set
  * @param timeout      network timeout for this registry, {@code 30s}, {@code 2m}; null for the default
+ * @param cloud        settings for the type's cloud or vendor credential provider; defaults to none
  */
 public record RegistryConfig(String name, RegistryUrl url, RegistryType type, CredentialsConfig credentials,
                              TlsConfig tls, List<String> repositories, FilterConfig filter, DiscoveryConfig discovery,
-                             Boolean autoRefresh, String refreshInterval, String timeout) {
+                             Boolean autoRefresh, String refreshInterval, String timeout, CloudConfig cloud) {
 
     public RegistryConfig {
+        cloud = cloud == null ? CloudConfig.NONE : cloud;
         if (url == null) {
             throw new InvalidConfigValueException("url", "url is required, e.g. url: harbor.example.com");
         }
@@ -46,6 +48,13 @@ public record RegistryConfig(String name, RegistryUrl url, RegistryType type, Cr
         if (timeout != null) {
             timeoutOf(timeout);
         }
+    }
+
+    public RegistryConfig(String name, RegistryUrl url, RegistryType type, CredentialsConfig credentials, TlsConfig tls,
+                          List<String> repositories, FilterConfig filter, DiscoveryConfig discovery,
+                          Boolean autoRefresh, String refreshInterval, String timeout) {
+        this(name, url, type, credentials, tls, repositories, filter, discovery, autoRefresh, refreshInterval, timeout,
+                null);
     }
 
     public RegistryConfig(String name, RegistryUrl url, RegistryType type, CredentialsConfig credentials, TlsConfig tls,
@@ -88,7 +97,7 @@ public record RegistryConfig(String name, RegistryUrl url, RegistryType type, Cr
 
     RegistryConfig resolvedAgainst(Path directory) {
         return new RegistryConfig(name, url, type, credentials.resolvedAgainst(directory), tls.resolvedAgainst(directory),
-                repositories, filter, discovery, autoRefresh, refreshInterval, timeout);
+                repositories, filter, discovery, autoRefresh, refreshInterval, timeout, cloud);
     }
 
     private static Duration refreshIntervalOf(String text) {

@@ -1,6 +1,13 @@
 package io.stella.registry.auth.sources;
 
+import io.stella.registry.auth.CredentialLease;
 import io.stella.registry.auth.CredentialSource;
+import io.stella.registry.auth.RefreshPolicy;
+import io.stella.registry.auth.provider.CloudCredentialSource;
+import io.stella.registry.auth.provider.CredentialProviders;
+import io.stella.registry.failure.FailureCode;
+import io.stella.registry.failure.RegistryException;
+import java.time.Clock;
 import io.stella.registry.auth.ResolvedCredential;
 import io.stella.registry.config.StellaConfig;
 import java.nio.file.Path;
@@ -34,9 +41,17 @@ public final class CredentialResolver {
      */
     public static CredentialResolver standard(Optional<ExplicitCredentialSource> explicit, StellaConfig config,
                                               Optional<Path> authFile, Map<String, String> env, Path home) {
+        return standard(explicit, config, authFile, env, home, CredentialProviders.installed());
+    }
+
+    /** The standard chain with the given cloud providers (after stella's config, before docker's files). */
+    public static CredentialResolver standard(Optional<ExplicitCredentialSource> explicit, StellaConfig config,
+                                              Optional<Path> authFile, Map<String, String> env, Path home,
+                                              CredentialProviders providers) {
         List<CredentialSource> chain = new ArrayList<>();
         explicit.ifPresent(chain::add);
         chain.add(new StellaConfigCredentialSource(config, env));
+        chain.add(new CloudCredentialSource(config, providers, env, home, Clock.systemUTC()));
         chain.add(DockerConfigCredentialSource.fromEnvironment(authFile, env, home));
         return new CredentialResolver(chain);
     }
@@ -55,6 +70,32 @@ public final class CredentialResolver {
             }
         }
         return ResolvedCredential.anonymous();
+    }
+
+    /**
+     * The credential for a registry as a lease that renews itself from the source that gave it, when that
+     * source is renewable; anonymous access and fixed credentials are fixed leases.
+     */
+    public CredentialLease lease(String registryHost, RefreshPolicy policy, Clock clock, CredentialLease.Listener listener) {
+        String hostKey = RegistryHosts.normalise(registryHost);
+        for (CredentialSource source : sources) {
+            Optional<ResolvedCredential> found = source.lookup(hostKey);
+            if (found.isPresent()) {
+                Optional<CredentialLease.Renewal> renewal = source.renewable()
+                        ? Optional.of(() -> source.lookup(hostKey).orElseThrow(() -> gone(hostKey, source)))
+                        : Optional.empty();
+                return new CredentialLease(found.get(), renewal, policy, clock, listener);
+            }
+        }
+        return new CredentialLease(ResolvedCredential.anonymous(), Optional.empty(), policy, clock, listener);
+    }
+
+    private static RegistryException gone(String hostKey, CredentialSource source) {
+        return RegistryException.builder(FailureCode.AUTH_NO_CREDENTIALS, "the credentials for " + hostKey
+                        + " were removed from " + source.describe() + " while in use")
+                .registry(hostKey)
+                .hint("Restore them (e.g. docker login " + hostKey + ") and run again.")
+                .build();
     }
 
     /** What each source is, in the order they are asked. */

@@ -66,6 +66,12 @@ public final class DockerConfigCredentialSource implements CredentialSource {
         return candidateFiles;
     }
 
+    /** Helpers hand out short-lived credentials (ECR, GCR, ACR helpers) and files are rotated: ask again. */
+    @Override
+    public boolean renewable() {
+        return true;
+    }
+
     @Override
     public Optional<ResolvedCredential> lookup(String registryHost) {
         String hostKey = RegistryHosts.normalise(registryHost);

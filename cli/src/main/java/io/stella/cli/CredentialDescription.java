@@ -20,6 +20,9 @@ final class CredentialDescription {
         if (resolved.origin().source().equals("credential-helper")) {
             return "helper";
         }
+        if (resolved.origin().source().startsWith("cloud:")) {
+            return "cloud";
+        }
         return switch (resolved.credential()) {
             case Credential.UsernamePassword up -> "basic";
             case Credential.RegistryToken rt -> "token";

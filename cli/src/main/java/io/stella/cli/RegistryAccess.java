@@ -4,6 +4,10 @@ import io.stella.cli.output.FailurePrinter;
 import io.stella.cli.output.Json;
 import io.stella.cli.output.TraceStreamer;
 import io.stella.registry.Secret;
+import io.stella.cli.lifecycle.CredentialStateFile;
+import io.stella.cli.lifecycle.CredentialStateRecorder;
+import io.stella.registry.auth.CredentialLease;
+import io.stella.registry.auth.RefreshPolicy;
 import io.stella.registry.auth.ResolvedCredential;
 import io.stella.registry.auth.sources.CredentialResolver;
 import io.stella.registry.auth.sources.ExplicitCredentialSource;
@@ -77,13 +81,15 @@ final class RegistryAccess {
             context.err().println("warning: TLS verification is off for " + endpoint.registry()
                     + " (--insecure-skip-verify); the connection can be intercepted.");
         }
-        ResolvedCredential credential;
+        CredentialLease lease;
         if (override.isPresent()) {
-            credential = override.get();
+            lease = CredentialLease.fixed(override.get());
         } else {
             resolver = credentialResolver(config, endpoint, explicitFor);
-            credential = resolver.resolve(endpoint.registry());
+            RefreshPolicy policy = entry.map(RefreshPolicy::of).orElse(RefreshPolicy.DEFAULT);
+            lease = resolver.lease(endpoint.registry(), policy, Clock.systemUTC(), recorder(endpoint.registry()));
         }
+        ResolvedCredential credential = lease.peek();
         noteExpiry(endpoint.registry(), credential);
         trace.record(TraceEvent.Kind.CREDENTIAL, "credential for " + endpoint.registry() + ": "
                 + credential.credential().kind() + " from " + credential.origin());
@@ -93,7 +99,7 @@ final class RegistryAccess {
                 endpoint.explicitScheme().or(() -> entry.filter(RegistryConfig::explicitHttp).map(e -> "http")),
                 insecure);
         return RegistryClient.builder(effective)
-                .credential(credential)
+                .credential(lease)
                 .tls(tlsFor(entry))
                 .network(network)
                 .environment(context.env())
@@ -208,13 +214,25 @@ final class RegistryAccess {
     /** The registry accepted the credentials: an auth alert that fired for it is resolved. */
     void authenticated(String registry) {
         alerts().registryAuthenticated(registry);
+        recorder(registry).succeeded(java.time.Instant.now());
     }
 
-    /** An authentication failure raises the registry's auth alert; other failures raise nothing. */
+    /** An authentication failure raises the registry's auth alert and is recorded; other failures raise nothing. */
     void noteFailure(RegistryException e) {
         if (e.code().name().startsWith("AUTH_") && e.registry() != null) {
             alerts().registryAuthFailed(e.registry(), e);
+            recorder(e.registry()).failed(e, java.time.Instant.now());
         }
+    }
+
+    /** Where this stella home records the credential lifecycle of {@code registry}. */
+    CredentialStateRecorder recorder(String registry) {
+        return new CredentialStateRecorder(credentialStates(), registry, CredentialDescription::type,
+                warning -> context.err().println("warning: " + warning));
+    }
+
+    CredentialStateFile credentialStates() {
+        return CredentialStateFile.in(StellaConfigLoader.stellaHome(context.env()));
     }
 
     /** Prints the failure and returns the exit code for it. */

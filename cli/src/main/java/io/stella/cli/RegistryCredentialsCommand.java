@@ -2,7 +2,11 @@ package io.stella.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stella.cli.output.Json;
+import io.stella.cli.lifecycle.CredentialState;
+import io.stella.registry.auth.CredentialLease;
+import io.stella.registry.auth.RefreshPolicy;
 import io.stella.registry.auth.ResolvedCredential;
+import java.time.Clock;
 import io.stella.registry.config.RegistryConfig;
 import io.stella.registry.config.StellaConfig;
 import io.stella.registry.failure.RegistryException;
@@ -44,30 +48,57 @@ final class RegistryCredentialsCommand extends GroupCommand {
             try {
                 StellaConfig config = ConfigFile.of(context, file.config).load();
                 RegistryConfig registry = RegistryNames.require(config, name);
-                ResolvedCredential resolved = access.configuredResolver(config).resolve(registry.hostKey());
+                RefreshPolicy policy = RefreshPolicy.of(registry);
+                CredentialLease lease = access.configuredResolver(config).lease(registry.hostKey(), policy,
+                        Clock.systemUTC(), access.recorder(registry.hostKey()));
+                ResolvedCredential resolved = lease.peek();
+                CredentialState state = access.credentialStates().read(registry.hostKey()).orElse(CredentialState.NONE);
                 Map<String, String> fields = new LinkedHashMap<>();
                 fields.put("registry", registry.name() + " (" + registry.url() + ")");
                 fields.put("source", resolved.origin().toString());
-                boolean cloudPending = resolved.isAnonymous() && RegistryPreset.isCloud(registry.type());
-                fields.put("type", cloudPending ? "cloud" : CredentialDescription.type(resolved));
+                boolean cloudMissing = resolved.isAnonymous() && RegistryPreset.isCloud(registry.type());
+                fields.put("type", cloudMissing ? "cloud (no provider answered: see note)" : CredentialDescription.type(resolved));
                 fields.put("username", CredentialDescription.usernameOf(resolved.credential()));
                 String secret = CredentialDescription.secretOf(resolved.credential());
                 fields.put("secret", secret.isEmpty() ? "" : CredentialDescription.mask(secret));
-                fields.put("issued", "not recorded");
-                fields.put("expires", resolved.expiresAt().map(Object::toString).orElse(
-                        "not known offline (tokens: see 'stella registry refresh-credentials " + name + "')"));
-                fields.put("auto_refresh", registry.autoRefresh() == null ? "not set"
-                        : registry.autoRefresh() + (registry.refreshInterval() == null ? "" : " every " + registry.refreshInterval()));
-                fields.put("last_refresh", "not recorded");
-                fields.put("last_failure", "not recorded");
-                if (cloudPending) {
-                    fields.put("note", "cloud-provider credentials are completed with the cloud-provider issue");
+                fields.put("issued", resolved.isAnonymous() ? "" : lease.obtainedAt() + " (obtained now from its source)");
+                fields.put("expires", lease.expiresAt().map(Object::toString).orElse(resolved.isAnonymous() ? ""
+                        : "no expiry known (a static credential)"));
+                fields.put("auto_refresh", policy.describe()
+                        + (registry.autoRefresh() == null && registry.refreshInterval() == null ? " (default)" : ""));
+                fields.put("next_refresh", nextRefresh(lease, state));
+                fields.put("last_token", state.tokenIssued() == null ? "none recorded"
+                        : "issued " + state.tokenIssued() + ", expires " + state.tokenExpires());
+                fields.put("last_refresh", state.lastRefresh() == null ? "none recorded" : state.lastRefresh().toString());
+                fields.put("last_success", state.lastSuccess() == null ? "none recorded" : state.lastSuccess().toString());
+                fields.put("last_failure", state.lastFailure() == null ? "none recorded" : state.lastFailure().toString());
+                if (cloudMissing) {
+                    fields.put("note", "no " + registry.type().configName() + " credential provider answered for this "
+                            + "registry: see stella registry iam-status " + name);
                 }
                 print(fields);
                 return ExitCodes.OK;
             } catch (RegistryException e) {
                 return access.fail(e);
             }
+        }
+
+        /** When the credential, or else the bearer tokens made from it, are renewed next. */
+        private static String nextRefresh(CredentialLease lease, CredentialState state) {
+            if (lease.peek().isAnonymous()) {
+                return "";
+            }
+            if (lease.refreshAt().isPresent()) {
+                return lease.refreshAt().get() + " (" + lease.policy().describe() + ")";
+            }
+            String tokens = "bearer tokens made from it are renewed at "
+                    + Math.round(io.stella.registry.auth.RefreshPolicy.DEFAULT_FRACTION * 100) + "% of their lifetime";
+            if (state.tokenIssued() != null && state.tokenExpires() != null) {
+                long lifetime = java.time.Duration.between(state.tokenIssued(), state.tokenExpires()).toMillis();
+                tokens += " (the last one at " + state.tokenIssued().plusMillis(
+                        (long) (lifetime * io.stella.registry.auth.RefreshPolicy.DEFAULT_FRACTION)) + ")";
+            }
+            return "the credential itself needs none; " + tokens;
         }
 
         private void print(Map<String, String> fields) {

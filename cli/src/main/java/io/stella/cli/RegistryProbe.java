@@ -39,6 +39,7 @@ final class RegistryProbe {
             Optional<BearerToken> token = method.get().equals("bearer")
                     && !(client.session().credential().credential() instanceof Credential.RegistryToken)
                     ? client.session().tokenFor(Optional.empty()) : Optional.empty();
+            token.ifPresent(t -> access.recorder(registry.hostKey()).token(t.issuedAt(), t.expiresAt()));
             return new Outcome("ok", Optional.empty(), checkedAt, method, token);
         } catch (RegistryException e) {
             return new Outcome(status(e.code()), Optional.of(e), checkedAt, method, Optional.empty());

@@ -36,17 +36,23 @@ final class RegistryRefreshCredentialsCommand implements Callable<Integer> {
             if (outcome.failure().isPresent()) {
                 throw outcome.failure().get();
             }
+            var state = access.credentialStates().read(registry.hostKey());
+            boolean renewable = state.map(st -> st.kind() != null && (st.kind().equals("cloud") || st.kind().equals("helper")))
+                    .orElse(false);
+            if (renewable) {
+                var st = state.get();
+                context.out().println("New " + st.kind() + " credential for " + name + " from " + st.source() + ": obtained "
+                        + st.obtainedAt() + ", expires " + (st.expiresAt() == null ? "(not stated by the source)"
+                        : st.expiresAt()) + (st.refreshAt() == null ? "" : ", next refresh " + st.refreshAt()));
+            }
             if (outcome.token().isPresent()) {
                 var token = outcome.token().get();
                 context.out().println("New token for " + name + ": issued " + token.issuedAt() + ", expires "
                         + token.expiresAt() + " (lifetime " + token.lifetime().toSeconds() + " s)");
-            } else if (RegistryPreset.isCloud(registry.type())) {
-                context.out().println("Nothing refreshed: cloud-provider credentials for " + registry.type().configName()
-                        + " are completed with the cloud-provider issue.");
-            } else {
+            } else if (!renewable) {
                 context.out().println("Nothing to refresh for " + name + ": it uses "
-                        + outcome.authMethod().orElse("none") + " authentication, which sends the credential with each "
-                        + "request (no token).");
+                        + outcome.authMethod().orElse("none") + " authentication with a static credential, which is "
+                        + "sent with each request (no token).");
             }
             return ExitCodes.OK;
         } catch (RegistryException e) {

@@ -67,6 +67,25 @@ class RegistryManagementIntegrationTest extends CliIntegrationTestBase {
         assertThat(refresh.exitCode()).as(refresh.toString()).isZero();
         assertThat(refresh.out()).contains("New token for tok").contains("lifetime 420 s");
 
+        assertThat(cli.run("registry", "config", "set", "tok.refresh_interval", "11h").exitCode()).isZero();
+        CliResult lifecycle = cli.run("registry", "credentials", "show", "tok", "--format", "json");
+        assertThat(lifecycle.exitCode()).as(lifecycle.toString()).isZero();
+        assertThat(lifecycle.json().path("last_failure").asText()).as("the wrong password tried before")
+                .contains("AUTH_INVALID_CREDENTIALS");
+        assertThat(lifecycle.json().path("last_success").asText()).isNotEqualTo("none recorded");
+        java.time.Instant issued = java.time.Instant.parse(lifecycle.json().path("last_token").asText()
+                .replaceAll("issued (\\S+), expires .*", "$1"));
+        java.time.Instant expires = java.time.Instant.parse(lifecycle.json().path("last_token").asText()
+                .replaceAll(".*expires (\\S+)$", "$1"));
+        assertThat(java.time.Duration.between(issued, expires)).isEqualTo(Registries.TOKEN_TTL);
+        assertThat(lifecycle.json().path("next_refresh").asText()).as("static credential: its tokens are renewed")
+                .contains("the last one at " + issued.plusSeconds(315));
+        assertThat(lifecycle.json().path("auto_refresh").asText()).startsWith("every 11h or at 75% of its lifetime");
+        assertThat(lifecycle.json().path("expires").asText()).isEqualTo("no expiry known (a static credential)");
+        assertThat(lifecycle.toString()).doesNotContain(Registries.TOKEN_ALICE_PASSWORD);
+        assertThat(Files.readString(cli.stellaHome().resolve("state/credentials.json")))
+                .doesNotContain(Registries.TOKEN_ALICE_PASSWORD).doesNotContain(Registries.WRONG_PASSWORD);
+
         CliResult removed = cli.run("registry", "remove", "tok");
         assertThat(removed.exitCode()).as(removed.toString()).isZero();
         assertThat(cli.run("registry", "list").out()).startsWith("No registries configured");
@@ -144,6 +163,24 @@ class RegistryManagementIntegrationTest extends CliIntegrationTestBase {
         assertThat(json.json().path("registries").findValuesAsText("status"))
                 .containsExactly("ok", "auth_failed", "tls_error");
         assertThat(json.json().path("registries").get(0).path("checked_at").asText()).isNotEmpty();
+    }
+
+    @Test
+    void showStatusTellsUnreachableAndRateLimitedApart() {
+        Cli cli = Cli.in(dir);
+        int closed = io.stella.testing.Ports.freePort();
+        try (io.stella.testing.FaultProxy limited = io.stella.testing.FaultProxy.start(r.basic)) {
+            limited.failAlways(429, java.util.Map.of("Retry-After", "0"));
+            assertThat(cli.run("registry", "configure", "gone", "--url", "http://127.0.0.1:" + closed).exitCode()).isZero();
+            assertThat(cli.run("registry", "configure", "busy", "--url", limited.baseUrl()).exitCode()).isZero();
+
+            CliResult json = cli.run("registry", "list", "--show-status", "--format", "json");
+
+            assertThat(json.json().path("registries").findValuesAsText("status"))
+                    .containsExactly("unreachable", "rate_limited");
+            CliResult table = cli.run("registry", "list", "--show-status");
+            assertThat(table.out()).contains("gone: NETWORK_CONNECTION_REFUSED").contains("busy: REGISTRY_RATE_LIMITED");
+        }
     }
 
     @Test

@@ -29,12 +29,13 @@ public interface CredentialProvider {
     Set<String> settingKeys();
 
     /**
-     * Whether this provider should answer for {@code registryHost} of the registry entry: usually whenever
-     * the entry has its type. A provider for which nothing is configured and no ambient identity exists may
-     * decline, so that docker config credentials are used instead.
+     * Whether this provider should answer for {@code registryHost} as the registry entry's provider: by default
+     * only for the entry's own host, so a credential never goes to a registry it does not belong to. A provider
+     * that discovers further registries (an Organizations walk) answers for exactly those; one for which nothing
+     * is configured and no ambient identity exists may decline, so that docker config credentials are used.
      */
     default boolean answers(ProviderContext context, String registryHost) {
-        return types().contains(context.registry().type());
+        return types().contains(context.registry().type()) && context.registry().hostKey().equals(registryHost);
     }
 
     /**

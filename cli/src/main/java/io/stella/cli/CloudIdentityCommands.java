@@ -1,6 +1,12 @@
 package io.stella.cli;
 
+import io.stella.registry.auth.provider.CredentialProvider;
+import io.stella.registry.auth.provider.CredentialProviders;
+import io.stella.registry.auth.provider.IdentityReport;
+import io.stella.registry.auth.provider.ProviderContext;
 import io.stella.registry.config.RegistryConfig;
+import java.nio.file.Path;
+import java.time.Clock;
 import io.stella.registry.config.RegistryType;
 import io.stella.registry.failure.FailureCode;
 import io.stella.registry.failure.RegistryException;
@@ -14,8 +20,8 @@ import picocli.CommandLine.Parameters;
 /**
  * The runbook's cloud identity commands ({@code iam-status}, {@code iam verify}, {@code oidc verify}). They apply
  * to registries whose credentials come from a cloud identity; for every other type they say so, and what to
- * use instead. The cloud credential providers that answer them for ECR, GAR/GCR and ACR are not part of this
- * build yet, and the commands say that too instead of printing a result they cannot know.
+ * use instead. The registry type's {@link CredentialProvider} answers them; a build without it says so instead
+ * of printing a result it cannot know. Exit 0 when every check passes, 3 when one fails, 10 for warnings.
  */
 final class CloudIdentityCommands {
     private static final Set<RegistryType> IAM = Set.of(RegistryType.ECR, RegistryType.GAR, RegistryType.GCR,
@@ -41,16 +47,51 @@ final class CloudIdentityCommands {
                                 + registry.url().text() + " --verbose and stella doctor --check check.scanner.registry-auth.")
                         .registry(registry.hostKey()).build();
             }
-            throw RegistryException.builder(FailureCode.COMMAND_NOT_APPLICABLE, "stella registry " + command + " for "
-                            + type + " registries needs the " + type + " credential provider, which this build of stella "
-                            + "does not have yet")
-                    .hint("Until it lands, check the identity with the cloud's own CLI (e.g. aws sts get-caller-identity, "
-                            + "gcloud auth list, az account show); stella registry test " + registry.url().text()
-                            + " shows whether the registry accepts the credentials stella has.")
-                    .registry(registry.hostKey()).build();
+            CredentialProviders providers = CredentialProviders.installed();
+            CredentialProvider provider = providers.forRegistry(registry).orElseThrow(() ->
+                    RegistryException.builder(FailureCode.COMMAND_NOT_APPLICABLE, "stella registry " + command + " for "
+                                    + type + " registries needs the " + type + " credential provider, which this build of "
+                                    + "stella does not have")
+                            .hint("Use a stella build with the provider module for " + type + "; meanwhile check the "
+                                    + "identity with the cloud's own CLI (aws sts get-caller-identity, gcloud auth list, "
+                                    + "az account show).")
+                            .registry(registry.hostKey()).build());
+            Path home = Path.of(context.env().getOrDefault("HOME", System.getProperty("user.home")));
+            ProviderContext providerContext = new ProviderContext(registry, context.env(), home, Clock.systemUTC());
+            IdentityReport report = switch (command) {
+                case "iam-status" -> provider.identity(providerContext);
+                case "iam verify" -> provider.verify(providerContext);
+                default -> provider.federation(providerContext);
+            };
+            print(context, registry, provider, command, report);
+            if (report.worst() == IdentityReport.Status.FAIL) {
+                return ExitCodes.AUTH;
+            }
+            return report.worst() == IdentityReport.Status.WARN ? ExitCodes.DOCTOR_WARN : ExitCodes.OK;
         } catch (RegistryException e) {
             return access.fail(e);
         }
+    }
+
+    private static void print(Context context, RegistryConfig registry, CredentialProvider provider, String command,
+                              IdentityReport report) {
+        var out = context.out();
+        out.println(command + " for " + registry.name() + " (" + registry.url().text() + ", provider "
+                + provider.name() + ")");
+        int width = report.facts().stream().mapToInt(f -> f.name().length()).max().orElse(0);
+        for (IdentityReport.Fact fact : report.facts()) {
+            out.printf("  %-" + width + "s  %s%n", fact.name(), fact.value());
+        }
+        if (!report.checks().isEmpty()) {
+            out.println();
+            int nameWidth = report.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
+            for (IdentityReport.Check check : report.checks()) {
+                out.printf("  %-4s  %-" + nameWidth + "s  %s%n", check.status(), check.name(), check.detail());
+            }
+            out.println();
+            out.println("Result: " + report.worst());
+        }
+        out.flush();
     }
 
     private static String names(Set<RegistryType> types) {

@@ -75,12 +75,17 @@ final class RegistryConfigureCommand implements Callable<Integer> {
     @Option(names = "--account-id", paramLabel = "ID", description = "AWS account id (ecr): with --region, gives the url")
     String accountId;
 
-    @Option(names = "--role-arn", paramLabel = "ARN", description = "IAM role to assume for ECR (cloud-provider issue)")
+    @Option(names = "--role-arn", paramLabel = "ARN", description = "IAM role to assume for ECR (cloud.role_arn)")
     String roleArn;
 
     @Option(names = "--workload-identity-provider", paramLabel = "PROVIDER",
-            description = "workload identity federation provider for GCR/GAR (cloud-provider issue)")
+            description = "workload identity federation provider for GCR/GAR (cloud.workload_identity_provider)")
     String workloadIdentityProvider;
+
+    @Option(names = "--cloud", paramLabel = "KEY=VALUE",
+            description = "any setting of the type's credential provider, e.g. tenant_id=…, external_id=…, "
+                    + "allow_list_regions=eu-west-1,us-east-1 (a comma makes a list; an empty value removes it)")
+    List<String> cloudSettings = new ArrayList<>();
 
     RegistryConfigureCommand(Context context) {
         this.context = context;
@@ -110,7 +115,7 @@ final class RegistryConfigureCommand implements Callable<Integer> {
             List<String> notes = new ArrayList<>();
             boolean encrypted = setCredentials(entry);
             setTls(entry);
-            cloudNotes(registryType != null ? registryType : typeOf(entry), notes);
+            setCloud(entry, registryType != null ? registryType : typeOf(entry), notes);
             config.write(context, root);
             context.out().println((existing.isPresent() ? "Updated" : "Added") + " registry " + name + " ("
                     + entry.path("url").asText() + ", type " + entry.path("type").asText("generic") + ") in " + config.path());
@@ -179,32 +184,72 @@ final class RegistryConfigureCommand implements Callable<Integer> {
         }
     }
 
-    private void cloudNotes(RegistryType registryType, List<String> notes) {
-        // --account-id with --region made the ECR url; anything else cloud-specific has no config key yet
+    /**
+     * Writes the cloud flags (and {@code --cloud KEY=VALUE}) into the entry's {@code cloud:} section, checked
+     * against the type's credential provider when this build has it.
+     */
+    private void setCloud(ObjectNode entry, RegistryType registryType, List<String> notes) {
         boolean madeUrl = registryType == RegistryType.ECR && accountId != null && region != null && url == null;
-        List<String> given = new ArrayList<>();
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
         if (region != null && !madeUrl) {
-            given.add("--region");
+            settings.put(registryType == RegistryType.GAR ? "location" : "region", region);
+        } else if (region != null && registryType == RegistryType.ECR) {
+            settings.put("region", region);
         }
         if (project != null) {
-            given.add("--project");
+            settings.put("project", project);
         }
         if (roleArn != null) {
-            given.add("--role-arn");
+            settings.put("role_arn", roleArn);
         }
         if (workloadIdentityProvider != null) {
-            given.add("--workload-identity-provider");
+            settings.put("workload_identity_provider", workloadIdentityProvider);
         }
         if (accountId != null && !madeUrl) {
-            given.add("--account-id");
+            notes.add("note: --account-id is only used with --region to make an ECR url; the url already names the "
+                    + "registry.");
         }
-        if (!given.isEmpty()) {
-            notes.add("note: " + String.join(", ", given) + " not stored: cloud-provider credentials are completed "
-                    + "with the cloud-provider issue.");
+        for (String pair : cloudSettings) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw RegistryException.builder(FailureCode.CONFIG_INVALID, "--cloud takes KEY=VALUE, not '" + pair + "'")
+                        .hint("e.g. --cloud tenant_id=00000000-0000-0000-0000-000000000000").build();
+            }
+            settings.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }
-        if (registryType != null && RegistryPreset.isCloud(registryType)) {
-            notes.add("note: " + registryType.configName() + " credentials from the cloud provider's API are completed "
-                    + "with the cloud-provider issue; until then use --username/--password-stdin with a token.");
+        if (settings.isEmpty()) {
+            return;
+        }
+        ObjectNode cloud = entry.has("cloud") && entry.get("cloud").isObject() ? (ObjectNode) entry.get("cloud")
+                : entry.putObject("cloud");
+        settings.forEach((key, value) -> {
+            if (value.isEmpty()) {
+                cloud.remove(key);
+            } else if (value.contains(",")) {
+                var list = cloud.putArray(key);
+                java.util.Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).forEach(list::add);
+            } else {
+                cloud.put(key, value);
+            }
+        });
+        if (registryType == null) {
+            notes.add("note: cloud settings are read by the credential provider of the registry's type; give --type.");
+            return;
+        }
+        var provider = io.stella.registry.auth.provider.CredentialProviders.installed().forType(registryType);
+        if (provider.isEmpty()) {
+            notes.add("note: this build has no " + registryType.configName() + " credential provider; the cloud settings "
+                    + "are stored for a build that has it.");
+            return;
+        }
+        java.util.Set<String> unknown = new java.util.TreeSet<>();
+        cloud.fieldNames().forEachRemaining(unknown::add);
+        unknown.removeAll(provider.get().settingKeys());
+        if (!unknown.isEmpty()) {
+            throw RegistryException.builder(FailureCode.CONFIG_INVALID, "cloud." + unknown.iterator().next()
+                            + " is not a setting of the " + provider.get().name() + " provider; nothing was saved")
+                    .hint("Its settings: " + String.join(", ", new java.util.TreeSet<>(provider.get().settingKeys())) + ".")
+                    .evidence("key", "cloud." + unknown.iterator().next()).build();
         }
     }
 

@@ -143,25 +143,29 @@ class RegistryConfigureTest {
     }
 
     @Test
-    void cloudFlagsAreAcceptedWithANote() {
+    void cloudFlagsAreStoredInTheCloudSection() throws java.io.IOException {
         Cli cli = Cli.in(dir);
 
         CliResult result = cli.run("registry", "configure", "ecr", "--account-id", "123456789012", "--region", "eu-west-1");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("https://123456789012.dkr.ecr.eu-west-1.amazonaws.com")
-                .contains("completed with the cloud-provider issue")
-                .doesNotContain("--region not stored");
+        assertThat(result.out()).contains("https://123456789012.dkr.ecr.eu-west-1.amazonaws.com");
         CliResult gcr = cli.run("registry", "configure", "gcr", "--project", "my-project");
-        assertThat(gcr.out()).contains("https://gcr.io").contains("--project not stored");
+        assertThat(gcr.exitCode()).as(gcr.toString()).isZero();
+        assertThat(gcr.out()).contains("https://gcr.io");
         // the runbook's forms
         CliResult role = cli.run("registry", "configure", "ecr", "--region", "eu-west-1", "--role-arn",
                 "arn:aws:iam::123456789012:role/scanner");
         assertThat(role.exitCode()).as(role.toString()).isZero();
-        assertThat(role.out()).contains("--role-arn not stored").contains("cloud-provider issue");
         CliResult wif = cli.run("registry", "configure", "gcr", "--project", "my-project", "--workload-identity-provider",
                 "projects/1/locations/global/workloadIdentityPools/p/providers/gh");
         assertThat(wif.exitCode()).as(wif.toString()).isZero();
-        assertThat(wif.out()).contains("--workload-identity-provider");
+
+        String yaml = java.nio.file.Files.readString(cli.stellaHome().resolve("config.yaml"));
+        assertThat(yaml.replace("\"", "")).contains("role_arn: arn:aws:iam::123456789012:role/scanner")
+                .contains("region: eu-west-1").contains("project: my-project")
+                .contains("workload_identity_provider: projects/1/locations/global/workloadIdentityPools/p/providers/gh");
+        assertThat(cli.run("registry", "config", "get", "ecr.cloud.role_arn").out().strip())
+                .isEqualTo("arn:aws:iam::123456789012:role/scanner");
     }
 }

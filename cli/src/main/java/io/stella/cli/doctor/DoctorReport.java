@@ -33,7 +33,12 @@ public final class DoctorReport {
             }
         }
         out.println();
-        out.println("Worst: " + DoctorChecks.worst(results).name());
+        long skipped = results.stream().filter(r -> r.status() == CheckResult.Status.SKIP).count();
+        CheckResult.Status worst = DoctorChecks.worst(results);
+        // a skipped check is not a problem found: say what the others found, and how many were skipped
+        out.println(worst == CheckResult.Status.SKIP
+                ? "Worst: " + (skipped == results.size() ? "SKIP (no check could run)" : "PASS (" + skipped + " skipped)")
+                : "Worst: " + worst.name());
         out.flush();
     }
 

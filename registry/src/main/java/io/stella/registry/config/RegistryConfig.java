@@ -95,6 +95,21 @@ public record RegistryConfig(String name, RegistryUrl url, RegistryType type, Cr
         return Optional.ofNullable(timeout).map(RegistryConfig::timeoutOf);
     }
 
+    /** This entry with the repositories a registry scan takes given (found by a cloud API, for example). */
+    public RegistryConfig withRepositories(List<String> paths) {
+        return new RegistryConfig(name, url, type, credentials, tls, paths, filter, discovery, autoRefresh,
+                refreshInterval, timeout, cloud);
+    }
+
+    /**
+     * A further registry found through this entry's credential provider (an AWS Organizations member account's
+     * registry): this entry's settings for another host, named {@code <name>/<host>}, with its repositories.
+     */
+    public RegistryConfig member(String host, List<String> paths) {
+        return new RegistryConfig(name + "/" + host, RegistryUrl.of("https://" + host), type, credentials, tls, paths,
+                filter, discovery, autoRefresh, refreshInterval, timeout, cloud);
+    }
+
     RegistryConfig resolvedAgainst(Path directory) {
         return new RegistryConfig(name, url, type, credentials.resolvedAgainst(directory), tls.resolvedAgainst(directory),
                 repositories, filter, discovery, autoRefresh, refreshInterval, timeout, cloud);

@@ -29,9 +29,15 @@ final class MetadataCollector {
     private final int parallelism;
     private final Clock clock;
     private final ScanListener listener;
+    private final Map<String, java.time.Instant> pushedAt;
 
+    /**
+     * @param pushedAt push times by {@code repository:tag} from a cloud API, taken as the creation time of images
+     *                 whose config has none
+     */
     MetadataCollector(RegistryClient client, String registryHost, Optional<Platform> platform, int parallelism, Clock clock,
-                      ScanListener listener) {
+                      ScanListener listener, Map<String, java.time.Instant> pushedAt) {
+        this.pushedAt = Map.copyOf(pushedAt);
         this.client = client;
         this.registryHost = registryHost;
         this.platform = platform;
@@ -160,7 +166,8 @@ final class MetadataCollector {
             ImageReference ref = new ImageReference(registryHost, repository, tag, null);
             ResolvedImage image = client.resolve(ref, platform);
             return new TagOutcome.Read(new TagMetadata(repository, tag, image.digest(), image.manifest().digest(),
-                    image.platform().toString(), image.created(), image));
+                    image.platform().toString(),
+                    image.created().or(() -> Optional.ofNullable(pushedAt.get(repository + ":" + tag))), image));
         } catch (RuntimeException e) {
             return new TagOutcome.Failed(repository, tag, Records.unexpected("reading " + repository + ":" + tag, e));
         }

@@ -89,6 +89,16 @@ public final class RegistryScanner {
 
     /** As {@link #scan(RegistryConfig, RegistryClient)} with the vendor API options given. */
     public RegistryScanResult scan(RegistryConfig registry, RegistryClient client, VendorDiscoveryOptions vendor) {
+        return scan(registry, client, vendor, Map.of());
+    }
+
+    /**
+     * As {@link #scan(RegistryConfig, RegistryClient, VendorDiscoveryOptions)}, with push times by
+     * {@code repository:tag} from a cloud API (ECR {@code imagePushedAt}, Artifact Registry {@code uploadTime}) for
+     * images whose config states no creation time.
+     */
+    public RegistryScanResult scan(RegistryConfig registry, RegistryClient client, VendorDiscoveryOptions vendor,
+                                   Map<String, java.time.Instant> pushedAt) {
         long start = System.nanoTime();
         try (RunLock lock = lock(registry.name()); Heartbeat heartbeat = new Heartbeat(lock, settings.heartbeatEvery())) {
             RepositoryDiscovery.Discovered discovered = RepositoryDiscovery.discover(registry, client, vendor);
@@ -100,7 +110,7 @@ public final class RegistryScanner {
 
             ImageFilter filter = new ImageFilter(registry.filter(), client.session().endpoint().registry(), settings.clock());
             MetadataCollector.Result metadata = new MetadataCollector(client, client.session().endpoint().registry(),
-                    settings.platform(), settings.metadataWorkers(), settings.clock(), listener)
+                    settings.platform(), settings.metadataWorkers(), settings.clock(), listener, pushedAt)
                     .collect(discovered.repositories(), filter);
             List<ImageRecord> early = new ArrayList<>(metadata.failed());
             early.addAll(metadata.skipped());

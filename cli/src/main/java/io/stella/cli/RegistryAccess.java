@@ -90,7 +90,10 @@ final class RegistryAccess {
             lease = resolver.lease(endpoint.registry(), policy, Clock.systemUTC(), recorder(endpoint.registry()));
         }
         ResolvedCredential credential = lease.peek();
-        noteExpiry(endpoint.registry(), credential);
+        if (!(credential.origin().source().startsWith("cloud:") && lease.policy().auto())) {
+            // a cloud provider's short-lived credentials are renewed before they expire: no alert for those
+            noteExpiry(endpoint.registry(), credential);
+        }
         trace.record(TraceEvent.Kind.CREDENTIAL, "credential for " + endpoint.registry() + ": "
                 + credential.credential().kind() + " from " + credential.origin());
         NetworkSettings network = options.timeout().or(() -> entry.flatMap(RegistryConfig::timeoutDuration))

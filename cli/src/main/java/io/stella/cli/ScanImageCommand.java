@@ -173,6 +173,12 @@ final class ScanImageCommand implements Callable<Integer> {
         }
         out.printf("%-18s %s%n", "Auth method:", client.session().authScheme());
         out.printf("%-18s %s%n", "Credential source:", client.session().credential().origin());
+        var lease = client.session().lease();
+        if (!lease.peek().isAnonymous()) {
+            out.printf("%-18s %s%s%n", "Credential expiry:", lease.expiresAt().map(Object::toString)
+                    .orElse("none known (a static credential)"), lease.refreshAt().map(at -> "; renewed at " + at)
+                    .orElse(""));
+        }
         token.ifPresent(t -> out.printf("%-18s %d s (expires %s)%n", "Token lifetime:", t.lifetime().toSeconds(), t.expiresAt()));
         out.printf("%-18s %d%n", "Token requests:", client.tokenRequests());
         out.println("Result: OK (dry run: credentials, manifest and all layer blobs are accessible)");
@@ -207,6 +213,8 @@ final class ScanImageCommand implements Callable<Integer> {
         auth.put("method", client.session().authScheme());
         auth.put("credential_source", client.session().credential().origin().toString());
         auth.put("credential_kind", client.session().credential().credential().kind());
+        client.session().lease().expiresAt().ifPresent(at -> auth.put("credential_expires_at", at.toString()));
+        client.session().lease().refreshAt().ifPresent(at -> auth.put("credential_refresh_at", at.toString()));
         token.ifPresent(t -> {
             auth.put("token_lifetime_seconds", t.lifetime().toSeconds());
             auth.put("token_expires_at", t.expiresAt().toString());

@@ -15,7 +15,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -52,11 +51,7 @@ public final class AwsClients {
         return configure(StsClient.builder(), "STS", credentials, region).build();
     }
 
-    public Ec2Client ec2(AwsCredentialsProvider credentials, String region) {
-        return configure(Ec2Client.builder(), "EC2", credentials, region).build();
-    }
-
-    /** A plain HTTP client for the calls made without a service SDK (Organizations); the caller closes it. */
+    /** A plain HTTP client for the calls made without a service SDK module (Organizations, EC2); the caller closes it. */
     public SdkHttpClient http() {
         return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(READ_TIMEOUT).build();
     }

@@ -64,10 +64,13 @@ public final class AwsFailures {
             b = RegistryException.builder(FailureCode.CATALOG_DENIED, "AWS denied ecr:DescribeRepositories to " + who)
                     .hint(allow(identity, "ecr:DescribeRepositories")
                             + ", or list the repositories in the registry's repositories: setting.");
+        } else if (DENIED.contains(code) && action.equals("ec2:DescribeRegions")) {
+            b = RegistryException.builder(FailureCode.AUTH_INSUFFICIENT_SCOPE, "AWS denied " + action + " to " + who)
+                    .hint(allow(identity, action) + ", or name the regions in cloud.allow_list_regions.");
         } else if (DENIED.contains(code)) {
             b = RegistryException.builder(FailureCode.AUTH_INSUFFICIENT_SCOPE, "AWS denied " + action + " to " + who)
-                    .hint(allow(identity, action) + " (the managed policy AmazonEC2ContainerRegistryReadOnly has the "
-                            + "ECR read actions).");
+                    .hint(allow(identity, action) + (action.startsWith("ecr:") ? " (the managed policy "
+                            + "AmazonEC2ContainerRegistryReadOnly has the ECR read actions)." : "."));
         } else if (THROTTLED.contains(code)) {
             b = RegistryException.builder(FailureCode.REGISTRY_RATE_LIMITED, "AWS throttled " + action + " (" + code + ")")
                     .hint("Wait and retry, lower scan concurrency, raise AWS_MAX_ATTEMPTS, or ask AWS for a higher "

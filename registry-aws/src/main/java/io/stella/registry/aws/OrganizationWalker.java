@@ -6,9 +6,6 @@ import io.stella.registry.aws.wire.ListAccountsResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Region;
 
 /**
  * Walks an AWS Organization: assumes the management role, lists the ACTIVE accounts, assumes the member role in
@@ -57,11 +54,7 @@ public final class OrganizationWalker {
     }
 
     private List<String> regions(AwsIdentity member, String account) {
-        try (Ec2Client ec2 = sessions.clients().ec2(member.credentials(), sessions.region())) {
-            return ec2.describeRegions().regions().stream().map(Region::regionName).sorted().toList();
-        } catch (SdkException e) {
-            throw AwsFailures.classify(e, "ec2:DescribeRegions", member, EcrHost.hostOf(account, sessions.region(),
-                    sessions.region().startsWith("cn-")));
-        }
+        return new Ec2RegionsApi(sessions.clients()).regions(member, sessions.region(),
+                EcrHost.hostOf(account, sessions.region(), sessions.region().startsWith("cn-")));
     }
 }

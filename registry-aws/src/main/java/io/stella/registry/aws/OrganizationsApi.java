@@ -7,26 +7,19 @@ import io.stella.registry.aws.wire.ListAccountsResponse;
 import io.stella.registry.failure.FailureCode;
 import io.stella.registry.failure.RegistryException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /**
- * Organizations {@code ListAccounts}, signed with the SDK's SigV4 signer and sent with its HTTP client. The
- * SDK's Organizations module is not available in the versions this build resolves, so the one call it needs
- * is made here over the documented AWS JSON 1.1 protocol.
+ * Organizations {@code ListAccounts} over its documented AWS JSON 1.1 protocol, signed by the SDK
+ * ({@link SignedHttp}). The SDK's Organizations module cannot be resolved at the SDK version this build uses, so the
+ * one call needed is made here.
  */
 public final class OrganizationsApi {
     private static final String TARGET = "AWSOrganizationsV20161128.ListAccounts";
@@ -64,32 +57,15 @@ public final class OrganizationsApi {
         String action = "organizations:ListAccounts";
         String registry = clients.context().registry().hostKey();
         try {
-            byte[] body = JSON.writeValueAsBytes(request);
-            SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
-                    .putHeader("Content-Type", "application/x-amz-json-1.1")
-                    .putHeader("X-Amz-Target", TARGET)
-                    .putHeader("Content-Length", Integer.toString(body.length))
-                    .build();
-            SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                    .identity(identity.credentials().resolveCredentials())
-                    .request(unsigned)
-                    .payload(ContentStreamProvider.fromByteArray(body))
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "organizations")
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion));
-            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
-                    .contentStreamProvider(signed.payload().orElse(null)).build()).call();
-            byte[] answer;
-            try (InputStream in = response.responseBody().map(InputStream.class::cast).orElse(InputStream.nullInputStream())) {
-                answer = in.readAllBytes();
+            SignedHttp.Answer answer = SignedHttp.post(http, identity, endpoint, "organizations", signingRegion,
+                    Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", TARGET),
+                    JSON.writeValueAsBytes(request));
+            if (!answer.ok()) {
+                AwsJsonError error = parseError(answer.body(), answer.status(), registry);
+                throw AwsFailures.service(error.code(), answer.status(), Optional.ofNullable(error.text()),
+                        answer.requestId(), action, identity, registry).build();
             }
-            int status = response.httpResponse().statusCode();
-            Optional<String> requestId = response.httpResponse().firstMatchingHeader("x-amzn-RequestId");
-            if (status / 100 != 2) {
-                AwsJsonError error = parseError(answer, status, registry);
-                throw AwsFailures.service(error.code(), status, Optional.ofNullable(error.text()), requestId, action,
-                        identity, registry).build();
-            }
-            return JSON.readValue(answer, ListAccountsResponse.class);
+            return JSON.readValue(answer.body(), ListAccountsResponse.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw RegistryException.builder(FailureCode.REGISTRY_PROTOCOL_ERROR,
                             "organizations:ListAccounts answered something that is not JSON")

@@ -108,7 +108,7 @@ class EcrOrganizationsTest {
                 .containsEntry("ExternalId", "org-ext");
         assertThat(aws.calls("ec2:DescribeRegions")).allSatisfy(c -> {
             assertThat(c.signingService()).isEqualTo("ec2");
-            assertThat(c.params()).containsEntry("Action", "DescribeRegions");
+            assertThat(c.params()).containsEntry("Action", "DescribeRegions").containsEntry("Version", "2016-11-15");
             assertThat(c.accessKeyId()).startsWith("ASIA");
         });
         assertThat(aws.calls("ecr:DescribeRepositories")).extracting(c -> c.json().path("registryId").asText() + "@" + c.region())
@@ -136,6 +136,22 @@ class EcrOrganizationsTest {
             assertThat(f.account()).isEqualTo(B);
             assertThat(f.failure().code()).isEqualTo(FailureCode.CATALOG_DENIED);
         }).extracting(f -> f.region().orElseThrow()).containsExactlyInAnyOrder("eu-west-1", "us-east-1");
+    }
+
+    @Test
+    void aDeniedDescribeRegionsIsReportedForThatAccount() {
+        aws.fault("ec2:DescribeRegions@" + B, 403, "UnauthorizedOperation",
+                "You are not authorized to perform this operation.");
+        OrganizationWalk walk = walk(Map.of("allow_list_member_account_ids", List.of(A, B)));
+        assertThat(walk.repositories()).extracting(ProvidedRepository::path).containsExactlyInAnyOrder("a/app", "a/eu");
+        assertThat(walk.failures()).singleElement().satisfies(f -> {
+            assertThat(f.account()).isEqualTo(B);
+            assertThat(f.region()).isEmpty();
+            assertThat(f.failure().code()).isEqualTo(FailureCode.AUTH_INSUFFICIENT_SCOPE);
+            assertThat(f.failure().evidence()).containsEntry("aws_error_code", "UnauthorizedOperation")
+                    .containsEntry("aws_message", "You are not authorized to perform this operation.");
+            assertThat(f.failure().hint()).contains("ec2:DescribeRegions", "allow_list_regions");
+        });
     }
 
     @Test

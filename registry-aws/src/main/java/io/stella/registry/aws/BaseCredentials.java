@@ -56,6 +56,20 @@ public final class BaseCredentials {
         return aggregator.build();
     }
 
+    /**
+     * Whether the context shows any AWS identity to try, without calling anything: keys, web identity, a
+     * profile, container credentials, or an instance metadata service that is not disabled.
+     */
+    public static boolean anyInSight(ProviderContext context) {
+        String profile = context.cloud().string("profile").or(() -> context.env("AWS_PROFILE")).orElse("default");
+        return context.env("AWS_ACCESS_KEY_ID").isPresent()
+                || context.env("AWS_WEB_IDENTITY_TOKEN_FILE").isPresent()
+                || context.env("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()
+                || context.env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI").isPresent()
+                || !context.env("AWS_EC2_METADATA_DISABLED").map("true"::equalsIgnoreCase).orElse(false)
+                || profileFile(context).profile(profile).isPresent();
+    }
+
     public AwsIdentity resolve() {
         Optional<AwsIdentity> configured = configuredKeys();
         if (configured.isPresent()) {

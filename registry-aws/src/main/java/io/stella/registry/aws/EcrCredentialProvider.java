@@ -38,7 +38,8 @@ public final class EcrCredentialProvider implements CredentialProvider {
             return false;
         }
         if (registryHost.equalsIgnoreCase(context.registry().hostKey())) {
-            return true;
+            // with nothing configured and no AWS identity in sight, docker config credentials get their turn
+            return !context.cloud().isEmpty() || BaseCredentials.anyInSight(context);
         }
         EcrSettings settings = EcrSettings.of(context);
         return settings.organizationsMode() && EcrHost.parse(registryHost)

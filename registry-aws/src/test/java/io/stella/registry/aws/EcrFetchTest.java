@@ -281,6 +281,17 @@ class EcrFetchTest {
     }
 
     @Test
+    void declinesWhenNothingIsConfiguredAndNoIdentityIsInSightSoDockerConfigIsUsed() {
+        assertThat(provider.answers(context(Map.of(), Contexts.bareEnv(aws)), HOST)).isFalse();
+        assertThat(provider.answers(context(Map.of("role_arn", ROLE), Contexts.bareEnv(aws)), HOST))
+                .as("a cloud: section means the provider is wanted, and its failure is reported").isTrue();
+        Map<String, String> withMetadata = Contexts.bareEnv(aws);
+        withMetadata.remove("AWS_EC2_METADATA_DISABLED");
+        assertThat(provider.answers(context(Map.of(), withMetadata), HOST)).as("an instance role may be there").isTrue();
+        assertThat(aws.calls()).isEmpty();
+    }
+
+    @Test
     void answersForItsOwnHostOnly() {
         ProviderContext context = context(Map.of(), new HashMap<>(Contexts.keysEnv(aws)));
         assertThat(provider.answers(context, HOST)).isTrue();

@@ -21,6 +21,9 @@ public final class EcrTokens {
     private EcrTokens() {
     }
 
+    // registryIds is deprecated (a token opens every registry the principal may pull from); it is still sent so
+    // that the answer's proxyEndpoint is the registry the token was asked for
+    @SuppressWarnings("deprecation")
     public static ResolvedCredential fetch(AwsClients clients, AwsIdentity identity, EcrTarget target) {
         GetAuthorizationTokenResponse response;
         try (EcrClient ecr = clients.ecr(identity.credentials(), target)) {

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityReques
  * The base AWS identity, in the order of the SDK's default chain but read from the provider context's
  * environment: keys named by {@code cloud.access_key_id_env}, {@code AWS_ACCESS_KEY_ID}, web identity (IRSA,
  * {@code AWS_WEB_IDENTITY_TOKEN_FILE} with {@code AWS_ROLE_ARN}), a profile of the shared files, then container
- * and instance roles (the instance role only unless {@code AWS_EC2_METADATA_DISABLED=true}).
+ * and instance roles (the instance role only on EC2, see {@link #instanceMetadata}).
  */
 public final class BaseCredentials {
     private final AwsClients clients;
@@ -66,8 +66,19 @@ public final class BaseCredentials {
                 || context.env("AWS_WEB_IDENTITY_TOKEN_FILE").isPresent()
                 || context.env("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()
                 || context.env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI").isPresent()
-                || !context.env("AWS_EC2_METADATA_DISABLED").map("true"::equalsIgnoreCase).orElse(false)
+                || instanceMetadata(context, Path.of("/"))
                 || profileFile(context).profile(profile).isPresent();
+    }
+
+    /**
+     * Whether to ask the instance metadata service: not when {@code AWS_EC2_METADATA_DISABLED=true}; else when
+     * its endpoint is configured ({@code AWS_EC2_METADATA_SERVICE_ENDPOINT}) or this is an EC2 instance.
+     */
+    static boolean instanceMetadata(ProviderContext context, Path root) {
+        if (context.env("AWS_EC2_METADATA_DISABLED").map("true"::equalsIgnoreCase).orElse(false)) {
+            return false;
+        }
+        return context.env("AWS_EC2_METADATA_SERVICE_ENDPOINT").isPresent() || Ec2Host.detected(root);
     }
 
     public AwsIdentity resolve() {
@@ -104,13 +115,13 @@ public final class BaseCredentials {
             ambient.add(ContainerCredentialsProvider.builder().build());
             names.add("container role");
         }
-        if (!context.env("AWS_EC2_METADATA_DISABLED").map("true"::equalsIgnoreCase).orElse(false)) {
+        if (instanceMetadata(context, Path.of("/"))) {
             ambient.add(InstanceProfileCredentialsProvider.builder().profileFile(profiles).build());
             names.add("instance role");
         }
         if (ambient.isEmpty()) {
-            throw noCredentials("no AWS keys, web identity, profile or container role in the environment, and the "
-                    + "instance metadata service is disabled");
+            throw noCredentials("no AWS keys, web identity, profile or container role in the environment, and no "
+                    + "instance role (not an EC2 instance, or AWS_EC2_METADATA_DISABLED=true)");
         }
         return new AwsIdentity(AwsCredentialsProviderChain.builder().credentialsProviders(ambient)
                 .reuseLastProviderEnabled(true).build(), String.join(" or ", names), List.of(), Optional.empty());

@@ -287,6 +287,7 @@ class EcrFetchTest {
                 .as("a cloud: section means the provider is wanted, and its failure is reported").isTrue();
         Map<String, String> withMetadata = Contexts.bareEnv(aws);
         withMetadata.remove("AWS_EC2_METADATA_DISABLED");
+        withMetadata.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:1");
         assertThat(provider.answers(context(Map.of(), withMetadata), HOST)).as("an instance role may be there").isTrue();
         assertThat(aws.calls()).isEmpty();
     }

@@ -44,7 +44,9 @@ public final class AwsClients {
     }
 
     public EcrClient ecr(AwsCredentialsProvider credentials, EcrTarget target) {
-        return configure(EcrClient.builder().fipsEnabled(target.fips()), "ECR", credentials, target.region()).build();
+        // an endpoint override names the endpoint itself; the SDK refuses FIPS together with one
+        boolean fips = target.fips() && endpoint("ECR").isEmpty();
+        return configure(EcrClient.builder().fipsEnabled(fips), "ECR", credentials, target.region()).build();
     }
 
     public StsClient sts(AwsCredentialsProvider credentials, String region) {

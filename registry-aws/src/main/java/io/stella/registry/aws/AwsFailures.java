@@ -54,6 +54,13 @@ public final class AwsFailures {
                                     + "AWS_SESSION_TOKEN, or let the role be assumed again), and check this host's clock."
                             : "The AWS keys of " + who + " are wrong, deleted or deactivated, or this host's clock is off: "
                                     + "check them with aws sts get-caller-identity, rotate them in IAM, or use a role.");
+        } else if (DENIED.contains(code) && action.equals("sts:AssumeRoleWithWebIdentity")) {
+            b = RegistryException.builder(FailureCode.AUTH_INSUFFICIENT_SCOPE,
+                            "AWS denied sts:AssumeRoleWithWebIdentity with " + who)
+                    .hint("The role's trust policy must trust the cluster's OIDC provider as Federated principal, with "
+                            + "conditions matching the token's aud (sts.amazonaws.com) and sub "
+                            + "(system:serviceaccount:<namespace>:<service account>); check the service account's "
+                            + "eks.amazonaws.com/role-arn annotation.");
         } else if (DENIED.contains(code) && action.equals("sts:AssumeRole")) {
             b = RegistryException.builder(FailureCode.AUTH_INSUFFICIENT_SCOPE,
                             "AWS denied sts:AssumeRole to " + who)
@@ -116,6 +123,16 @@ public final class AwsFailures {
                     .registry(registry)
                     .hint("Set AWS_PROFILE, export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, annotate the service "
                             + "account with eks.amazonaws.com/role-arn (IRSA), or attach an IAM role to the instance or task.")
+                    .evidence("aws_action", action)
+                    .cause(e)
+                    .build();
+        }
+        if (message.startsWith("Invalid Configuration")) {
+            return RegistryException.builder(FailureCode.CONFIG_INVALID, "the AWS SDK refused the configuration for "
+                            + action + ": " + firstLine(message))
+                    .registry(registry)
+                    .hint("Check the region (from the registry host or cloud.region) and the AWS_ENDPOINT_URL_* and "
+                            + "AWS_USE_FIPS_ENDPOINT settings.")
                     .evidence("aws_action", action)
                     .cause(e)
                     .build();

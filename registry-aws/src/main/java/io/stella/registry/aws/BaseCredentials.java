@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -19,10 +20,10 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleWithWebIdentityCredentialsProvider;
-import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The base AWS identity, in the order of the SDK's default chain but read from the provider context's
@@ -151,14 +152,19 @@ public final class BaseCredentials {
     }
 
     private AwsIdentity webIdentity(Path tokenFile, String roleArn, String sessionName) {
-        // The STS call is anonymous (the token is the credential); it is made through our client for its endpoint.
-        StsClient sts = clients.sts(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create(), region);
-        AwsCredentialsProvider provider = StsAssumeRoleWithWebIdentityCredentialsProvider.builder().stsClient(sts)
-                .refreshRequest(() -> AssumeRoleWithWebIdentityRequest.builder().roleArn(roleArn)
-                        .roleSessionName(sessionName).webIdentityToken(readToken(tokenFile)).build())
-                .build();
-        return new AwsIdentity(provider, "web identity token " + tokenFile + " for role " + roleArn, List.of(),
-                Optional.empty());
+        String source = "web identity token " + tokenFile + " for role " + roleArn;
+        AwsIdentity caller = new AwsIdentity(AnonymousCredentialsProvider.create(), source, List.of(), Optional.empty());
+        // the call is not signed: the token is the credential
+        try (StsClient sts = clients.sts(AnonymousCredentialsProvider.create(), region)) {
+            Credentials c = sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName(sessionName)
+                    .webIdentityToken(readToken(tokenFile))).credentials();
+            return new AwsIdentity(StaticCredentialsProvider.create(AwsSessionCredentials.builder()
+                    .accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey()).sessionToken(c.sessionToken())
+                    .expirationTime(c.expiration()).build()), source, List.of(), Optional.ofNullable(c.expiration()));
+        } catch (SdkException e) {
+            throw AwsFailures.classify(e, "sts:AssumeRoleWithWebIdentity", caller, clients.context().registry().hostKey())
+                    .toBuilder().evidence("role_arn", roleArn).build();
+        }
     }
 
     private String readToken(Path tokenFile) {

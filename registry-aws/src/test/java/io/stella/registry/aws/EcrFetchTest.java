@@ -158,6 +158,31 @@ class EcrFetchTest {
         assertThat(exchange.header("authorization")).as("the token is the credential; the call is not signed").isNull();
         assertThat(aws.calls("ecr:GetAuthorizationToken").getFirst().accessKeyId()).startsWith("ASIA");
         assertThat(credential.origin().detail()).contains("web identity");
+        assertThat(exchange.params()).containsEntry("Action", "AssumeRoleWithWebIdentity").containsEntry("Version", "2011-06-15");
+    }
+
+    @Test
+    void aWebIdentityTheRoleDoesNotTrustIsInsufficientScopeNamingTheTrustPolicy() throws IOException {
+        Path token = Files.writeString(home.resolve("token"), "web-identity-jwt\n");
+        Map<String, String> env = Contexts.bareEnv(aws);
+        env.put("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString());
+        env.put("AWS_ROLE_ARN", ROLE); // not a role the stand-in knows: the trust policy does not match
+        assertThatThrownBy(() -> fetch(Map.of(), env)).isInstanceOfSatisfying(RegistryException.class, e -> {
+            assertThat(e.code()).isEqualTo(FailureCode.AUTH_INSUFFICIENT_SCOPE);
+            assertThat(e.hint()).contains("trust policy", "eks.amazonaws.com/role-arn");
+            assertThat(e.evidence()).containsEntry("role_arn", ROLE);
+        });
+    }
+
+    @Test
+    void aFipsHostIsSignedForItsRegion() {
+        String fips = ACCOUNT + ".dkr.ecr-fips.us-gov-west-1.amazonaws.com";
+        ResolvedCredential credential = provider.fetch(Contexts.context(Contexts.entry(fips, Map.of()),
+                Contexts.keysEnv(aws), home, clock), fips);
+        assertThat(credential.origin().detail()).contains("us-gov-west-1");
+        EcrApiStandIn.Call call = aws.calls("ecr:GetAuthorizationToken").getFirst();
+        assertThat(call.region()).isEqualTo("us-gov-west-1");
+        assertThat(call.json().path("registryIds").path(0).asText()).isEqualTo(ACCOUNT);
     }
 
     @Test

@@ -51,15 +51,15 @@ public final class EcrCredentialProvider implements CredentialProvider {
     public ResolvedCredential fetch(ProviderContext context, String registryHost) {
         EcrSettings settings = EcrSettings.of(context);
         EcrTarget entry = settings.entryTarget(context);
-        AwsSessions sessions = new AwsSessions(context, settings, entry.region());
         Optional<EcrHost> member = registryHost.equalsIgnoreCase(entry.host()) ? Optional.empty()
                 : EcrHost.parse(registryHost).filter(h -> settings.organizationsMode());
         if (member.isPresent()) {
             EcrTarget target = EcrTarget.of(member.get());
-            AwsSessions memberSessions = new AwsSessions(context, settings, target.region());
-            AwsIdentity identity = memberSessions.member(memberSessions.management(), member.get().account());
-            return EcrTokens.fetch(memberSessions.clients(), identity, target);
+            AwsSessions sessions = new AwsSessions(context, settings, target.region());
+            AwsIdentity identity = sessions.member(sessions.management(), member.get().account());
+            return EcrTokens.fetch(sessions.clients(), identity, target);
         }
+        AwsSessions sessions = new AwsSessions(context, settings, entry.region());
         return EcrTokens.fetch(sessions.clients(), sessions.entry(), entry);
     }
 

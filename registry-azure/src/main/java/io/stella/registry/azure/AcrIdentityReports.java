@@ -10,7 +10,6 @@ import io.stella.registry.auth.provider.ProviderContext;
 import io.stella.registry.failure.RegistryException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -137,8 +136,8 @@ final class AcrIdentityReports {
         } catch (RegistryException e) {
             String detail = AadFailures.aadstsCode(e).filter("70021"::equals).isPresent()
                     ? "no federated credential matches issuer " + token.text("iss").orElse("?") + " / subject "
-                            + token.text("sub").orElse("?") + ": add one to the app registration. " + e.hint()
-                    : e.getMessage() + ". " + e.hint();
+                            + token.text("sub").orElse("?") + ": add one to the app registration. " + hintOf(e)
+                    : e.getMessage() + ". " + hintOf(e);
             checks.add(new Check("Entra ID accepts the federated token", Status.FAIL, detail));
         }
         return new IdentityReport(facts, checks);
@@ -150,7 +149,11 @@ final class AcrIdentityReports {
     }
 
     private static Check failed(String name, RegistryException e) {
-        return new Check(name, Status.FAIL, e.getMessage() + (e.hint() == null ? "" : ". " + e.hint()));
+        return new Check(name, Status.FAIL, e.getMessage() + ". " + hintOf(e));
+    }
+
+    private static String hintOf(RegistryException e) {
+        return e.hint() == null ? "" : e.hint();
     }
 
     private static boolean grantsPull(Secret accessToken, String repository) {

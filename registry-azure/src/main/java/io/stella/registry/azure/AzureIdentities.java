@@ -79,6 +79,7 @@ final class AzureIdentities {
                     + "and private key) or PFX file.");
         }
         if (certificate.isPresent()) {
+            // relative to the home directory, like the other files stella reads for a user
             return new AzureIdentity.ServicePrincipalCertificate(tenant, client,
                     context.home().resolve(certificate.get()));
         }

@@ -221,6 +221,8 @@ class AcrCredentialProviderIntegrationTest {
         assertThat(credential.expiresAt()).hasValueSatisfying(expiry -> assertThat(expiry)
                 .isBetween(before.plusSeconds(3500), Instant.now().plusSeconds(3600)));
 
+        assertThat(aad.otherRequests()).as("no instance or OpenID discovery with a custom authority").isEmpty();
+
         ResolvedImage image = pull(CredentialLease.fixed(credential));
         assertThat(image.manifest().layers()).isNotEmpty();
         assertThat(refreshGrantsSince(requestsBefore)).as("the core exchanged the refresh token at /token by POST")
@@ -242,6 +244,20 @@ class AcrCredentialProviderIntegrationTest {
         assertThat(status.facts()).anySatisfy(f -> assertThat(f.name()).isEqualTo("token expires"));
         assertThat(status.facts().toString()).doesNotContain(SP_SECRET);
         assertThat(pull(CredentialLease.fixed(provider.fetch(context, registry.host()))).manifest()).isNotNull();
+    }
+
+    @Test
+    void containerRegistryScopeIsAskedForWhenConfigured() {
+        String scope = "https://containerregistry.azure.net/.default";
+        ProviderContext context = context(entry(Map.of("tenant_id", TENANT, "client_id", SP_CLIENT,
+                "client_secret_env", "S", "scope", scope)), env("S", SP_SECRET));
+
+        ResolvedCredential credential = provider.fetch(context, registry.host());
+
+        assertThat(lastAadRequest().form().get("scope").split(" ")).contains(scope).doesNotContain(MANAGEMENT);
+        assertThat(JwtPayload.of(tokens.exchangeForms().getLast().get("access_token")).flatMap(p -> p.text("aud")))
+                .contains("https://containerregistry.azure.net");
+        assertThat(credential.credential()).isInstanceOf(Credential.IdentityToken.class);
     }
 
     @Test

@@ -239,6 +239,11 @@ final class AadStandIn implements AutoCloseable {
             JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
             if (app.federatedIssuer != null && !header.has("x5t") && !header.has("x5t#S256")) {
+                if (claims.path("exp").asLong() <= Instant.now().getEpochSecond()) {
+                    return Optional.of("700024:Client assertion is not within its valid time range. Current time: "
+                            + Instant.now() + ", assertion valid to: " + Instant.ofEpochSecond(claims.path("exp").asLong())
+                            + ".");
+                }
                 boolean matches = app.federatedIssuer.equals(claims.path("iss").asText())
                         && app.federatedSubject.equals(claims.path("sub").asText());
                 return matches ? Optional.empty() : Optional.of("70021:No matching federated identity record found "

@@ -320,6 +320,27 @@ class AcrCredentialProviderIntegrationTest {
                         "subject system:serviceaccount:x:y", "add one to the app registration"));
     }
 
+    @Test
+    void expiredFederatedTokenIsTokenExpiredAndOidcVerifyFlagsIt() throws Exception {
+        long past = Instant.now().minus(Duration.ofHours(2)).getEpochSecond();
+        Path tokenFile = Files.writeString(dir.resolve("expired-token"), JwtTexts.unsigned(Map.of("iss", WI_ISSUER,
+                "sub", WI_SUBJECT, "aud", List.of("api://AzureADTokenExchange"), "iat", past, "exp", past + 3600)));
+        ProviderContext context = context(entry(Map.of()), env("AZURE_FEDERATED_TOKEN_FILE", tokenFile.toString(),
+                "AZURE_CLIENT_ID", WI_CLIENT, "AZURE_TENANT_ID", TENANT));
+
+        RegistryException e = failure(() -> provider.fetch(context, registry.host()));
+        assertThat(e.code()).isEqualTo(FailureCode.AUTH_TOKEN_EXPIRED);
+        assertThat(e.evidence()).containsEntry("aadsts", "AADSTS700024");
+        assertThat(e.hint()).contains("projected service account token");
+
+        IdentityReport report = provider.federation(context);
+        assertThat(report.checks()).filteredOn(c -> c.name().equals("token not expired")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.status()).isEqualTo(Status.FAIL);
+                    assertThat(c.detail()).contains("expired at " + Instant.ofEpochSecond(past + 3600));
+                });
+    }
+
     // --- expiry and renewal -----------------------------------------------------------------------------------
 
     @Test

@@ -49,9 +49,15 @@ public final class AcrCredentialProvider implements CredentialProvider {
                 AzureIdentities.AUTH, AadTokenSource.SCOPE);
     }
 
+    /**
+     * Only for the entry's own host (ACR finds no other registries), only without {@code credentials:}, and only
+     * when an identity is named somewhere.
+     */
     @Override
     public boolean answers(ProviderContext context, String registryHost) {
-        return types().contains(context.registry().type()) && !context.registry().credentials().isConfigured()
+        return types().contains(context.registry().type())
+                && context.registry().hostKey().equalsIgnoreCase(registryHost)
+                && !context.registry().credentials().isConfigured()
                 && AzureIdentities.anyConfigured(context);
     }
 

@@ -103,6 +103,8 @@ class AzureIdentitiesTest {
         assertThat(provider.answers(context(Map.of(), new CredentialsConfig("myacr", "ACR_ADMIN_PW", null, null), trio),
                 "myacr.azurecr.io")).isFalse();
         assertThat(provider.answers(context(Map.of("auth", "managed_identity"), Map.of()), "myacr.azurecr.io")).isTrue();
+        assertThat(provider.answers(context(Map.of(), trio), "docker.io"))
+                .as("the entry's identity is not offered to other registries").isFalse();
     }
 
     @Test

@@ -17,11 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The distribution token-authentication service (what Harbor or Docker Hub run beside a registry), over HTTPS on
@@ -48,6 +50,9 @@ public final class TokenService implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Function<String, Optional<String>> acrExchange;
+    private final Duration acrRefreshTtl;
+    private final List<Map<String, String>> exchangeForms = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final ExecutorService executor = Exchanges.virtualThreads();
     private final HttpServer server;
@@ -64,6 +69,8 @@ public final class TokenService implements AutoCloseable {
         this.omitExpiresIn = builder.omitExpiresIn;
         this.ttl = builder.ttl;
         this.issueExpiredTokens = builder.issueExpiredTokens;
+        this.acrExchange = builder.acrExchange;
+        this.acrRefreshTtl = builder.acrRefreshTtl;
         this.signer = new JwtSigner(ca.issueSigning("stella test token signer"), json);
         IssuedCert tlsCert = ca.issueServer(List.of("127.0.0.1", "localhost"));
         this.server = Exchanges.start(tlsCert.serverSslContext(), executor);
@@ -118,6 +125,11 @@ public final class TokenService implements AutoCloseable {
         refreshTokens.clear();
     }
 
+    /** The forms posted to {@code /oauth2/exchange}, in order (they hold the presented AAD tokens). */
+    public List<Map<String, String>> exchangeForms() {
+        return List.copyOf(exchangeForms);
+    }
+
     public void setPassword(String user, String password) {
         passwords.put(user, password);
     }
@@ -130,6 +142,10 @@ public final class TokenService implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.add(Exchanges.record(exchange));
+            if (acrExchange != null && exchange.getRequestURI().getPath().equals("/oauth2/exchange")) {
+                handleAcrExchange(exchange);
+                return;
+            }
             if (!exchange.getRequestURI().getPath().equals("/token")) {
                 error(exchange, 404, "NOT_FOUND", "no such endpoint", Map.of());
                 return;
@@ -196,6 +212,49 @@ public final class TokenService implements AutoCloseable {
             }
             default -> error(exchange, 400, "UNSUPPORTED", "unsupported grant_type '" + grantType + "'", Map.of());
         }
+    }
+
+    /**
+     * Azure Container Registry's {@code POST /oauth2/exchange}: an Entra ID access token for an ACR refresh token
+     * (a JWT), which the refresh_token grant of {@code /token} then accepts.
+     */
+    private void handleAcrExchange(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            error(exchange, 405, "UNSUPPORTED", "method not allowed", Map.of("Allow", "POST"));
+            return;
+        }
+        Map<String, List<String>> form = Forms.parse(
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> firsts = new LinkedHashMap<>();
+        form.forEach((name, values) -> firsts.put(name, values.getFirst()));
+        exchangeForms.add(firsts);
+        String aadToken = Forms.first(form, "access_token");
+        if (!"access_token".equals(Forms.first(form, "grant_type")) || aadToken == null) {
+            error(exchange, 400, "UNSUPPORTED", "grant_type must be access_token with an access_token", Map.of());
+            return;
+        }
+        Optional<String> user = acrExchange.apply(aadToken);
+        if (user.isEmpty()) {
+            error(exchange, 401, "UNAUTHORIZED", "authentication required, visit https://aka.ms/acr/authorization",
+                    Map.of());
+            return;
+        }
+        Instant now = Instant.now();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put("sub", user.get());
+        claims.put("nbf", now.getEpochSecond());
+        claims.put("exp", now.plus(acrRefreshTtl).getEpochSecond());
+        claims.put("iat", now.getEpochSecond());
+        claims.put("iss", "Azure Container Registry");
+        claims.put("aud", Objects.requireNonNullElse(Forms.first(form, "service"), service));
+        claims.put("version", "1.0");
+        claims.put("grant_type", "refresh_token");
+        claims.put("tenant", Objects.requireNonNullElse(Forms.first(form, "tenant"), ""));
+        String refreshToken = signer.sign(claims);
+        refreshTokens.put(refreshToken, user.get());
+        Exchanges.send(exchange, 200, Map.of("Content-Type", JSON),
+                json.writeValueAsBytes(Map.of("refresh_token", refreshToken)));
     }
 
     private void respondWithToken(HttpExchange exchange, String user, String requestedService, List<Scope> scopes,
@@ -284,6 +343,8 @@ public final class TokenService implements AutoCloseable {
         private boolean issueExpiredTokens;
         private boolean disablePost;
         private boolean omitExpiresIn;
+        private Function<String, Optional<String>> acrExchange;
+        private Duration acrRefreshTtl = Duration.ofHours(3);
 
         private Builder(TestCa ca) {
             this.ca = Objects.requireNonNull(ca);
@@ -340,6 +401,21 @@ public final class TokenService implements AutoCloseable {
 
         public Builder omitExpiresIn(boolean omit) {
             this.omitExpiresIn = omit;
+            return this;
+        }
+
+        /**
+         * Serves ACR's {@code POST /oauth2/exchange}: {@code userForAadToken} names the user whose grants an
+         * Entra ID access token gets, or is empty to refuse it (401, as ACR does for an identity without a role).
+         */
+        public Builder acrExchange(Function<String, Optional<String>> userForAadToken) {
+            this.acrExchange = Objects.requireNonNull(userForAadToken);
+            return this;
+        }
+
+        /** Lifetime of the refresh tokens {@code /oauth2/exchange} issues (ACR: 3 hours). */
+        public Builder acrRefreshTokenTtl(Duration ttl) {
+            this.acrRefreshTtl = Objects.requireNonNull(ttl);
             return this;
         }
 

@@ -26,13 +26,24 @@ final class GoogleCredentialsFactory {
     private static final NetHttpTransport TRANSPORT = new NetHttpTransport();
 
     private final HttpTransportFactory transport;
+    private final boolean retry;
 
-    GoogleCredentialsFactory(HttpTransportFactory transport) {
+    /**
+     * @param retry whether google-auth retries a token request that failed with a server error, throttling or a
+     *              network error (with backoff, several seconds); off only where a failure must show at once
+     */
+    GoogleCredentialsFactory(HttpTransportFactory transport, boolean retry) {
         this.transport = transport;
+        this.retry = retry;
     }
 
     static GoogleCredentialsFactory standard() {
-        return new GoogleCredentialsFactory(() -> TRANSPORT);
+        return new GoogleCredentialsFactory(() -> TRANSPORT, true);
+    }
+
+    /** Without google-auth's retries: a failure is reported at once. */
+    static GoogleCredentialsFactory failFast() {
+        return new GoogleCredentialsFactory(() -> TRANSPORT, false);
     }
 
     /** The credentials of the identity, impersonating its service account when it names one. */
@@ -79,7 +90,8 @@ final class GoogleCredentialsFactory {
     private GoogleCredentials load(ProviderContext context, GcpIdentity identity, byte[] config) {
         try {
             return GoogleCredentials.fromStream(new ByteArrayInputStream(config), transport)
-                    .createScoped(List.of(CLOUD_PLATFORM));
+                    .createScoped(List.of(CLOUD_PLATFORM))
+                    .createWithCustomRetryStrategy(retry);
         } catch (IOException | RuntimeException e) {
             // google-auth's message may quote the file; name the problem's kind only
             throw RegistryException.builder(FailureCode.CONFIG_INVALID, "google-auth cannot use the " + identity.type()

@@ -63,7 +63,8 @@ final class CredentialFiles {
                             + "identity federation config (gcloud iam workload-identity-pools create-cred-config).");
         }
         for (String field : required(json.type())) {
-            if (!tree.hasNonNull(field) || tree.get(field).asText().isBlank()) {
+            JsonNode value = tree.get(field);
+            if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
                 throw invalid(context, path, foundVia, "lacks the field " + field + " of a " + json.type() + " file",
                         "Download the key again; the file is incomplete.");
             }

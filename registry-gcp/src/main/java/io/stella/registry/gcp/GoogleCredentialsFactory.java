@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * google-auth credentials for an identity. Everything goes through the transport given here, and nothing through
+ * google-auth credentials for an identity. google-auth insists on https for STS and IAM Credentials endpoints. Everything goes through the transport given here, and nothing through
  * {@code GoogleCredentials.getApplicationDefault()}: that reads the process environment and probes the GCE metadata
  * server, where stella reads the context's environment ({@link IdentityLocator}).
  */
@@ -39,11 +39,6 @@ final class GoogleCredentialsFactory {
 
     static GoogleCredentialsFactory standard() {
         return new GoogleCredentialsFactory(() -> TRANSPORT, true);
-    }
-
-    /** Without google-auth's retries: a failure is reported at once. */
-    static GoogleCredentialsFactory failFast() {
-        return new GoogleCredentialsFactory(() -> TRANSPORT, false);
     }
 
     /** The credentials of the identity, impersonating its service account when it names one. */

@@ -39,7 +39,7 @@ class GcpCredentialProviderTest {
 
     @BeforeAll
     static void start() {
-        google = GoogleApisStandIn.start();
+        google = GoogleApisStandIn.start(GcpFixtures.CA);
         key = GcpFixtures.rsaKey();
         google.registerKey(SA_EMAIL, key.getPublic());
     }
@@ -221,11 +221,11 @@ class GcpCredentialProviderTest {
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        Path offline = GcpFixtures.serviceAccountKey(dir.resolve("offline"), key, "http://127.0.0.1:" + closedPort + "/token");
+        Path offline = GcpFixtures.serviceAccountKey(dir.resolve("offline"), key, "https://127.0.0.1:" + closedPort + "/token");
         assertThatThrownBy(() -> provider.fetch(context(Map.of("service_account_key_file", offline.toString()), Map.of()),
                 HOST)).isInstanceOfSatisfying(RegistryException.class, e -> {
                     assertThat(e.code()).isEqualTo(FailureCode.NETWORK_CONNECTION_REFUSED);
-                    assertThat(e.evidence()).containsEntry("endpoint", "http://127.0.0.1:" + closedPort + "/token");
+                    assertThat(e.evidence()).containsEntry("endpoint", "https://127.0.0.1:" + closedPort + "/token");
                 });
     }
 

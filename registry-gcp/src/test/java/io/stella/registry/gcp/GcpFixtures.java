@@ -1,7 +1,10 @@
 package io.stella.registry.gcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.api.client.http.javanet.NetHttpTransport;
 import io.stella.registry.auth.provider.ProviderContext;
+import io.stella.testing.TestCa;
+import java.net.http.HttpClient;
 import io.stella.registry.config.CloudConfig;
 import io.stella.registry.config.RegistryConfig;
 import io.stella.registry.config.RegistryType;
@@ -34,10 +37,22 @@ final class GcpFixtures {
     private GcpFixtures() {
     }
 
-    /** The provider without google-auth's retry backoff, so failures show in milliseconds. */
+    /** The test CA the stand-ins' certificates are issued by. */
+    static final TestCa CA = TestCa.create();
+
+    /**
+     * The provider trusting the test CA (for the stand-ins' HTTPS), without google-auth's retry backoff so
+     * failures show in milliseconds.
+     */
     static GcpCredentialProvider failFastProvider() {
-        return new GcpCredentialProvider(new AccessTokens(GoogleCredentialsFactory.failFast()),
-                ArtifactRegistryApi.newHttpClient());
+        return provider(false);
+    }
+
+    static GcpCredentialProvider provider(boolean retry) {
+        NetHttpTransport transport = new NetHttpTransport.Builder()
+                .setSslSocketFactory(CA.trustingSslContext().getSocketFactory()).build();
+        HttpClient http = HttpClient.newBuilder().sslContext(CA.trustingSslContext()).build();
+        return new GcpCredentialProvider(new AccessTokens(new GoogleCredentialsFactory(() -> transport, retry)), http);
     }
 
     static KeyPair rsaKey() {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.stella.testing.TestCa;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -77,23 +80,26 @@ final class GoogleApisStandIn implements AutoCloseable {
     private volatile Consumer<String> onAccessToken = token -> { };
     private volatile Instant impersonatedExpiry = Instant.parse("2031-01-01T00:00:00Z");
 
-    private GoogleApisStandIn() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private GoogleApisStandIn(TestCa ca) throws IOException {
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(ca.issueServer(List.of("127.0.0.1")).serverSslContext()));
+        server = https;
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    static GoogleApisStandIn start() {
+    /** Serves HTTPS with a certificate of {@code ca} for 127.0.0.1 (google-auth refuses plain http for STS and IAM). */
+    static GoogleApisStandIn start(TestCa ca) {
         try {
-            return new GoogleApisStandIn();
+            return new GoogleApisStandIn(ca);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "https://127.0.0.1:" + server.getAddress().getPort();
     }
 
     String tokenUri() {

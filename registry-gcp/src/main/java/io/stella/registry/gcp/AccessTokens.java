@@ -19,6 +19,9 @@ final class AccessTokens {
     }
 
     GcpAccessToken mint(ProviderContext context, GcpIdentity identity) {
+        if (identity instanceof GcpIdentity.ComputeEngine metadata) {
+            return MetadataServer.token(context, metadata);
+        }
         requireSubjectToken(context, identity);
         return refresh(context, identity, factory.credentials(context, identity));
     }

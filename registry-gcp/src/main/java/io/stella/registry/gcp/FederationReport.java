@@ -153,6 +153,7 @@ final class FederationReport {
             case GcpIdentity.ConfiguredFederation f -> Optional.of(f.subjectTokenFile());
             case GcpIdentity.CredentialFile f -> Optional.ofNullable(f.json().credentialSource())
                     .map(source -> source.get("file")).map(String::valueOf).map(Path::of);
+            case GcpIdentity.ComputeEngine m -> Optional.empty();
         };
     }
 
@@ -160,6 +161,7 @@ final class FederationReport {
         return switch (identity) {
             case GcpIdentity.ConfiguredFederation f -> f.provider().audience();
             case GcpIdentity.CredentialFile f -> String.valueOf(f.json().audience());
+            case GcpIdentity.ComputeEngine m -> "";
         };
     }
 
@@ -167,6 +169,7 @@ final class FederationReport {
         return switch (identity) {
             case GcpIdentity.ConfiguredFederation f -> f.serviceAccount();
             case GcpIdentity.CredentialFile f -> f.impersonated();
+            case GcpIdentity.ComputeEngine m -> Optional.empty();
         };
     }
 }

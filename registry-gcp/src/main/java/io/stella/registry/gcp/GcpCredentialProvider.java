@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Credentials for Artifact Registry ({@code <location>-docker.pkg.dev}) and Container Registry ({@code gcr.io})
@@ -27,15 +28,20 @@ public final class GcpCredentialProvider implements CredentialProvider {
     static final String JSON_KEY_USER = "_json_key";
 
     private final AccessTokens tokens;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
 
     public GcpCredentialProvider() {
-        this(new AccessTokens(GoogleCredentialsFactory.standard()), ArtifactRegistryApi.newHttpClient());
+        this(new AccessTokens(GoogleCredentialsFactory.standard()), () -> DefaultHttp.CLIENT);
     }
 
-    GcpCredentialProvider(AccessTokens tokens, HttpClient http) {
+    GcpCredentialProvider(AccessTokens tokens, Supplier<HttpClient> http) {
         this.tokens = tokens;
         this.http = http;
+    }
+
+    /** Created on first use: every stella run loads the provider, few call the Artifact Registry API. */
+    private static final class DefaultHttp {
+        static final HttpClient CLIENT = ArtifactRegistryApi.newHttpClient();
     }
 
     @Override
@@ -85,7 +91,7 @@ public final class GcpCredentialProvider implements CredentialProvider {
 
     @Override
     public IdentityReport verify(ProviderContext context) {
-        return new IdentityReports(tokens).verify(context, http);
+        return new IdentityReports(tokens).verify(context, http.get());
     }
 
     @Override
@@ -105,7 +111,7 @@ public final class GcpCredentialProvider implements CredentialProvider {
             return List.of();
         }
         GcpAccessToken token = tokens.mint(context, identity);
-        ArtifactRegistryApi api = new ArtifactRegistryApi(http, context, GcpEndpoints.of(context), token,
+        ArtifactRegistryApi api = new ArtifactRegistryApi(http.get(), context, GcpEndpoints.of(context), token,
                 identity.principal());
         return GarDiscovery.discover(context, api, target.get());
     }

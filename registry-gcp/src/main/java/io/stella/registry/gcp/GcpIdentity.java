@@ -81,4 +81,32 @@ sealed interface GcpIdentity {
             return Optional.empty();
         }
     }
+
+    /**
+     * The service account attached to the VM, GKE node or Cloud Run service, from the metadata server: the last
+     * resort, used only when no other identity is configured and {@code NO_GCE_CHECK} is not {@code true}.
+     *
+     * @param metadataBase e.g. {@code http://metadata.google.internal}
+     */
+    record ComputeEngine(String metadataBase, String email) implements GcpIdentity {
+        @Override
+        public String type() {
+            return "compute_engine";
+        }
+
+        @Override
+        public String principal() {
+            return email;
+        }
+
+        @Override
+        public String source() {
+            return "the metadata server at " + metadataBase + " (attached service account)";
+        }
+
+        @Override
+        public Optional<String> project() {
+            return Optional.empty();
+        }
+    }
 }

@@ -62,6 +62,8 @@ final class GoogleCredentialsFactory {
                     tree.remove("service_account_impersonation_url");
                     yield JSON.writeValueAsBytes(tree);
                 }
+                case GcpIdentity.ComputeEngine metadata ->
+                        throw new IllegalArgumentException("the metadata server's tokens do not go through google-auth");
                 case GcpIdentity.ConfiguredFederation federation -> {
                     ObjectNode tree = JSON.createObjectNode();
                     tree.put("type", CredentialFiles.EXTERNAL_ACCOUNT);

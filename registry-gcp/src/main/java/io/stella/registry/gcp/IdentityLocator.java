@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Finds the identity of a registry entry, first match wins: {@code cloud.workload_identity_provider},
  * {@code cloud.service_account_key_file}, then application default credentials ({@code GOOGLE_APPLICATION_CREDENTIALS},
- * gcloud's {@code application_default_credentials.json} under {@code CLOUDSDK_CONFIG} or {@code ~/.config/gcloud}).
+ * gcloud's {@code application_default_credentials.json} under {@code CLOUDSDK_CONFIG} or {@code ~/.config/gcloud}),
+ * and last the metadata server's attached service account (unless {@code NO_GCE_CHECK=true}).
  */
 final class IdentityLocator {
     static final String ADC_ENV = "GOOGLE_APPLICATION_CREDENTIALS";
@@ -43,7 +44,7 @@ final class IdentityLocator {
         if (Files.isRegularFile(gcloud)) {
             return Optional.of(CredentialFiles.read(context, gcloud, "gcloud application default credentials"));
         }
-        return Optional.empty();
+        return MetadataServer.probe(context).map(GcpIdentity.class::cast);
     }
 
     static GcpIdentity require(ProviderContext context, GcpSettings settings) {
@@ -53,6 +54,8 @@ final class IdentityLocator {
                 .hint("Run gcloud auth application-default login, or set GOOGLE_APPLICATION_CREDENTIALS (or cloud."
                         + GcpSettings.KEY_FILE + ") to a service account key file, or configure cloud."
                         + GcpSettings.WORKLOAD_IDENTITY_PROVIDER + " for workload identity federation.")
+                .evidence("metadata_server", MetadataServer.enabled(context) ? "no answer from " + MetadataServer.base(context)
+                        : "not asked (" + MetadataServer.NO_CHECK_ENV + "=true)")
                 .evidence("looked_at", "cloud." + GcpSettings.WORKLOAD_IDENTITY_PROVIDER + ", cloud." + GcpSettings.KEY_FILE
                         + ", " + ADC_ENV + ", " + gcloudAdc(context))
                 .build());

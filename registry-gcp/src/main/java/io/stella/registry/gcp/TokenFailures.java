@@ -121,6 +121,7 @@ final class TokenFailures {
         return switch (identity) {
             case GcpIdentity.ConfiguredFederation f -> f.provider().audience();
             case GcpIdentity.CredentialFile f -> String.valueOf(f.json().audience());
+            case GcpIdentity.ComputeEngine m -> "";
         };
     }
 
@@ -150,6 +151,7 @@ final class TokenFailures {
                 case STS -> f.json().tokenUrl() == null ? "https://sts.googleapis.com/v1/token" : f.json().tokenUrl();
                 case IMPERSONATION -> String.valueOf(f.json().serviceAccountImpersonationUrl());
             };
+            case GcpIdentity.ComputeEngine m -> m.metadataBase();
             case GcpIdentity.ConfiguredFederation f -> step == Step.IMPERSONATION
                     ? f.endpoints().generateAccessToken(f.serviceAccount().orElse("-")) : f.endpoints().stsToken();
         };

@@ -49,7 +49,7 @@ class GarDiscoveryTest {
     @BeforeAll
     static void start() {
         google = GoogleApisStandIn.start(GcpFixtures.CA);
-        key = GcpFixtures.rsaKey();
+        key = GcpFixtures.KEY;
         google.registerKey(SA_EMAIL, key.getPublic());
         google.page(REPOS, "", """
                 {

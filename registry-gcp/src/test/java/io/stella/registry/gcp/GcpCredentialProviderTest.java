@@ -40,7 +40,7 @@ class GcpCredentialProviderTest {
     @BeforeAll
     static void start() {
         google = GoogleApisStandIn.start(GcpFixtures.CA);
-        key = GcpFixtures.rsaKey();
+        key = GcpFixtures.KEY;
         google.registerKey(SA_EMAIL, key.getPublic());
     }
 

@@ -233,7 +233,7 @@ class GcpFederationTest {
 
     @Test
     void oidcVerifyOfAServiceAccountKeyIsSkipped() {
-        Path key = GcpFixtures.serviceAccountKey(dir, GcpFixtures.rsaKey(), google.tokenUri());
+        Path key = GcpFixtures.serviceAccountKey(dir, GcpFixtures.KEY, google.tokenUri());
         IdentityReport report = provider.federation(context(Map.of("service_account_key_file", key.toString()),
                 Map.of(), NOW));
         assertThat(report.checks()).singleElement().satisfies(c -> {

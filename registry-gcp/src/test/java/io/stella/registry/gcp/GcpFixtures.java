@@ -52,8 +52,11 @@ final class GcpFixtures {
         NetHttpTransport transport = new NetHttpTransport.Builder()
                 .setSslSocketFactory(CA.trustingSslContext().getSocketFactory()).build();
         HttpClient http = HttpClient.newBuilder().sslContext(CA.trustingSslContext()).build();
-        return new GcpCredentialProvider(new AccessTokens(new GoogleCredentialsFactory(() -> transport, retry)), http);
+        return new GcpCredentialProvider(new AccessTokens(new GoogleCredentialsFactory(() -> transport, retry)), () -> http);
     }
+
+    /** One service account key for all tests (2048-bit generation is slow). */
+    static final KeyPair KEY = rsaKey();
 
     static KeyPair rsaKey() {
         try {

@@ -61,7 +61,7 @@ class GcpRegistryIntegrationTest {
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
         google = GoogleApisStandIn.start(GcpFixtures.CA);
-        KeyPair key = GcpFixtures.rsaKey();
+        KeyPair key = GcpFixtures.KEY;
         google.registerKey(SA_EMAIL, key.getPublic());
         keyFile = GcpFixtures.serviceAccountKey(dir.resolve("keys"), key, google.tokenUri());
         home = Files.createDirectories(dir.resolve("home"));

@@ -49,11 +49,6 @@ final class ArtifactRegistryApi {
         this.principal = principal;
     }
 
-    static HttpClient newHttpClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
     /** All repositories of a project and location, of every format. */
     List<RepositoryJson> repositories(String project, String location) {
         String parent = "projects/" + project + "/locations/" + location;

@@ -10,11 +10,9 @@ import io.stella.registry.auth.provider.ProviderContext;
 import io.stella.registry.config.RegistryType;
 import io.stella.registry.failure.FailureCode;
 import io.stella.registry.failure.RegistryException;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Credentials for Artifact Registry ({@code <location>-docker.pkg.dev}) and Container Registry ({@code gcr.io})
@@ -28,20 +26,16 @@ public final class GcpCredentialProvider implements CredentialProvider {
     static final String JSON_KEY_USER = "_json_key";
 
     private final AccessTokens tokens;
-    private final Supplier<HttpClient> http;
+    private final GcpHttp http;
 
     public GcpCredentialProvider() {
-        this(new AccessTokens(GoogleCredentialsFactory.standard()), () -> DefaultHttp.CLIENT);
+        this(new GcpHttp(Optional.empty()), true);
     }
 
-    GcpCredentialProvider(AccessTokens tokens, Supplier<HttpClient> http) {
-        this.tokens = tokens;
+    /** @param retry whether google-auth retries failed token requests (with seconds of backoff) */
+    GcpCredentialProvider(GcpHttp http, boolean retry) {
+        this.tokens = new AccessTokens(new GoogleCredentialsFactory(http, retry));
         this.http = http;
-    }
-
-    /** Created on first use: every stella run loads the provider, few call the Artifact Registry API. */
-    private static final class DefaultHttp {
-        static final HttpClient CLIENT = ArtifactRegistryApi.newHttpClient();
     }
 
     @Override
@@ -91,7 +85,7 @@ public final class GcpCredentialProvider implements CredentialProvider {
 
     @Override
     public IdentityReport verify(ProviderContext context) {
-        return new IdentityReports(tokens).verify(context, http.get());
+        return new IdentityReports(tokens).verify(context, http.client(context));
     }
 
     @Override
@@ -111,7 +105,7 @@ public final class GcpCredentialProvider implements CredentialProvider {
             return List.of();
         }
         GcpAccessToken token = tokens.mint(context, identity);
-        ArtifactRegistryApi api = new ArtifactRegistryApi(http.get(), context, GcpEndpoints.of(context), token,
+        ArtifactRegistryApi api = new ArtifactRegistryApi(http.client(context), context, GcpEndpoints.of(context), token,
                 identity.principal());
         return GarDiscovery.discover(context, api, target.get());
     }

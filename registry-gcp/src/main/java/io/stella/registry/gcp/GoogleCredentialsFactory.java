@@ -2,7 +2,7 @@ package io.stella.registry.gcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.http.HttpTransport;
 import com.google.auth.http.HttpTransportFactory;
 import com.google.auth.oauth2.GoogleCredentials;
 import io.stella.registry.auth.provider.ProviderContext;
@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * google-auth credentials for an identity. google-auth insists on https for STS and IAM Credentials endpoints. Everything goes through the transport given here, and nothing through
+ * google-auth credentials for an identity, over {@link GcpHttp}'s transport. google-auth insists on https for STS and
+ * IAM Credentials endpoints. Everything goes through the transport given here, and nothing through
  * {@code GoogleCredentials.getApplicationDefault()}: that reads the process environment and probes the GCE metadata
  * server, where stella reads the context's environment ({@link IdentityLocator}).
  */
@@ -23,22 +24,16 @@ final class GoogleCredentialsFactory {
     static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
     static final String JWT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final NetHttpTransport TRANSPORT = new NetHttpTransport();
-
-    private final HttpTransportFactory transport;
+    private final GcpHttp http;
     private final boolean retry;
 
     /**
      * @param retry whether google-auth retries a token request that failed with a server error, throttling or a
      *              network error (with backoff, several seconds); off only where a failure must show at once
      */
-    GoogleCredentialsFactory(HttpTransportFactory transport, boolean retry) {
-        this.transport = transport;
+    GoogleCredentialsFactory(GcpHttp http, boolean retry) {
+        this.http = http;
         this.retry = retry;
-    }
-
-    static GoogleCredentialsFactory standard() {
-        return new GoogleCredentialsFactory(() -> TRANSPORT, true);
     }
 
     /** The credentials of the identity, impersonating its service account when it names one. */
@@ -86,7 +81,9 @@ final class GoogleCredentialsFactory {
 
     private GoogleCredentials load(ProviderContext context, GcpIdentity identity, byte[] config) {
         try {
-            return GoogleCredentials.fromStream(new ByteArrayInputStream(config), transport)
+            HttpTransport transport = http.transport(context);
+            HttpTransportFactory transportFactory = () -> transport;
+            return GoogleCredentials.fromStream(new ByteArrayInputStream(config), transportFactory)
                     .createScoped(List.of(CLOUD_PLATFORM))
                     .createWithCustomRetryStrategy(retry);
         } catch (IOException | RuntimeException e) {

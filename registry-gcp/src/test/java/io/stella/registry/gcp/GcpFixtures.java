@@ -1,10 +1,8 @@
 package io.stella.registry.gcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.api.client.http.javanet.NetHttpTransport;
 import io.stella.registry.auth.provider.ProviderContext;
 import io.stella.testing.TestCa;
-import java.net.http.HttpClient;
 import io.stella.registry.config.CloudConfig;
 import io.stella.registry.config.RegistryConfig;
 import io.stella.registry.config.RegistryType;
@@ -23,6 +21,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Throwaway Google identities and registry entries for the tests. */
 final class GcpFixtures {
@@ -49,10 +48,7 @@ final class GcpFixtures {
     }
 
     static GcpCredentialProvider provider(boolean retry) {
-        NetHttpTransport transport = new NetHttpTransport.Builder()
-                .setSslSocketFactory(CA.trustingSslContext().getSocketFactory()).build();
-        HttpClient http = HttpClient.newBuilder().sslContext(CA.trustingSslContext()).build();
-        return new GcpCredentialProvider(new AccessTokens(new GoogleCredentialsFactory(() -> transport, retry)), () -> http);
+        return new GcpCredentialProvider(new GcpHttp(Optional.of(CA.trustingSslContext())), retry);
     }
 
     /** One service account key for all tests (2048-bit generation is slow). */

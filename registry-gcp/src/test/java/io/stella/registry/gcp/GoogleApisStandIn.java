@@ -80,9 +80,9 @@ final class GoogleApisStandIn implements AutoCloseable {
     private volatile Consumer<String> onAccessToken = token -> { };
     private volatile Instant impersonatedExpiry = Instant.parse("2031-01-01T00:00:00Z");
 
-    private GoogleApisStandIn(TestCa ca) throws IOException {
+    private GoogleApisStandIn(TestCa ca, List<String> names) throws IOException {
         HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        https.setHttpsConfigurator(new HttpsConfigurator(ca.issueServer(List.of("127.0.0.1")).serverSslContext()));
+        https.setHttpsConfigurator(new HttpsConfigurator(ca.issueServer(names).serverSslContext()));
         server = https;
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
@@ -91,8 +91,13 @@ final class GoogleApisStandIn implements AutoCloseable {
 
     /** Serves HTTPS with a certificate of {@code ca} for 127.0.0.1 (google-auth refuses plain http for STS and IAM). */
     static GoogleApisStandIn start(TestCa ca) {
+        return start(ca, List.of("127.0.0.1"));
+    }
+
+    /** With a certificate for these names too, for requests that reach it through a proxy by name. */
+    static GoogleApisStandIn start(TestCa ca, List<String> names) {
         try {
-            return new GoogleApisStandIn(ca);
+            return new GoogleApisStandIn(ca, names);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -100,6 +105,10 @@ final class GoogleApisStandIn implements AutoCloseable {
 
     String baseUrl() {
         return "https://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     String tokenUri() {

@@ -56,8 +56,12 @@ final class FederationReport {
         }
         try {
             GcpAccessToken federated = tokens.mintFederatedOnly(context, identity);
+            String expiry = federated.expiresAt().map(Object::toString).orElse("(not stated)");
             checks.add(new Check("STS token exchange", Status.PASS, "federated token for " + audience + ", expires "
-                    + federated.expiresAt().map(Object::toString).orElse("(not stated)")));
+                    + expiry));
+            if (serviceAccount.isEmpty()) {
+                facts.add(new Fact("token expiry", expiry));
+            }
         } catch (RegistryException e) {
             checks.add(IdentityReports.failed("STS token exchange", e));
             checks.add(new Check("service account impersonation", Status.SKIP, "the STS exchange failed"));
@@ -112,6 +116,7 @@ final class FederationReport {
         facts.add(new Fact("subject token iss", iss));
         facts.add(new Fact("subject token sub", sub));
         facts.add(new Fact("subject token aud", aud));
+        federatedPrincipal(identity, sub).ifPresent(p -> facts.add(new Fact("federated principal", p)));
         Optional<Instant> exp = c.has("exp") && c.get("exp").canConvertToLong()
                 ? Optional.of(Instant.ofEpochSecond(c.get("exp").asLong())) : Optional.empty();
         facts.add(new Fact("subject token exp", exp.map(Object::toString).orElse("(none)")));
@@ -129,6 +134,13 @@ final class FederationReport {
             checks.add(new Check("subject token", Status.PASS, detail));
         }
         return true;
+    }
+
+    /** The IAM principal STS gives the token's subject (with the default {@code google.subject=assertion.sub} mapping). */
+    private static Optional<String> federatedPrincipal(GcpIdentity identity, String subject) {
+        String name = audience(identity).replaceFirst("^//iam\\.googleapis\\.com/", "");
+        return WorkloadIdentityProvider.isValid(name)
+                ? Optional.of(WorkloadIdentityProvider.parse(name).principal(subject)) : Optional.empty();
     }
 
     private static Optional<JsonNode> claims(String jwt) {

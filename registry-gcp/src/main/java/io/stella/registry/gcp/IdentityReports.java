@@ -30,7 +30,7 @@ final class IdentityReports {
     IdentityReport status(ProviderContext context) {
         GcpSettings settings = GcpSettings.of(context);
         GcpIdentity identity = IdentityLocator.require(context, settings);
-        List<Fact> facts = facts(context, settings, identity);
+        List<Fact> facts = facts(settings, identity);
         List<Check> checks = new ArrayList<>();
         token(context, identity, facts, checks);
         return new IdentityReport(facts, checks);
@@ -39,7 +39,7 @@ final class IdentityReports {
     IdentityReport verify(ProviderContext context, HttpClient http) {
         GcpSettings settings = GcpSettings.of(context);
         GcpIdentity identity = IdentityLocator.require(context, settings);
-        List<Fact> facts = facts(context, settings, identity);
+        List<Fact> facts = facts(settings, identity);
         List<Check> checks = new ArrayList<>();
         Optional<GcpAccessToken> token = token(context, identity, facts, checks);
         if (token.isEmpty()) {
@@ -86,7 +86,7 @@ final class IdentityReports {
         return new IdentityReport(facts, checks);
     }
 
-    private List<Fact> facts(ProviderContext context, GcpSettings settings, GcpIdentity identity) {
+    private static List<Fact> facts(GcpSettings settings, GcpIdentity identity) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("credential type", identity.type()));
         facts.add(new Fact("credential source", identity.source()));

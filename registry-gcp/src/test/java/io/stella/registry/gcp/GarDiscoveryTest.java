@@ -244,15 +244,24 @@ class GarDiscoveryTest {
     }
 
     @Test
-    void disabledApiThrottlingAndForeignAnswersAreClassified() {
+    void disabledApiRejectedTokensThrottlingOutagesAndForeignAnswersAreClassified() {
         google.fail(REPOS, GoogleApisStandIn.Answer.googleError(403, "PERMISSION_DENIED", "Artifact Registry API has not "
                 + "been used in project 123456789 before or it is disabled. Enable it by visiting the console."));
-        assertThatThrownBy(() -> provider.repositories(gar())).isInstanceOfSatisfying(RegistryException.class,
-                e -> assertThat(e.hint()).contains("gcloud services enable artifactregistry.googleapis.com --project demo-project"));
+        assertThatThrownBy(() -> provider.repositories(gar())).isInstanceOfSatisfying(RegistryException.class, e -> {
+            assertThat(e.code()).isEqualTo(FailureCode.AUTH_INSUFFICIENT_SCOPE);
+            assertThat(e.hint()).contains("gcloud services enable artifactregistry.googleapis.com --project demo-project");
+        });
         google.fail(REPOS, GoogleApisStandIn.Answer.googleError(429, "RESOURCE_EXHAUSTED",
                 "Quota exceeded for quota metric 'Requests' and limit 'Requests per minute'."));
         assertThatThrownBy(() -> provider.repositories(gar())).isInstanceOfSatisfying(RegistryException.class,
                 e -> assertThat(e.code()).isEqualTo(FailureCode.REGISTRY_RATE_LIMITED));
+        google.fail(REPOS, GoogleApisStandIn.Answer.googleError(401, "UNAUTHENTICATED",
+                "Request had invalid authentication credentials."));
+        assertThatThrownBy(() -> provider.repositories(gar())).isInstanceOfSatisfying(RegistryException.class,
+                e -> assertThat(e.code()).isEqualTo(FailureCode.AUTH_INVALID_CREDENTIALS));
+        google.fail(REPOS, GoogleApisStandIn.Answer.googleError(503, "UNAVAILABLE", "The service is currently unavailable."));
+        assertThatThrownBy(() -> provider.repositories(gar())).isInstanceOfSatisfying(RegistryException.class,
+                e -> assertThat(e.code()).isEqualTo(FailureCode.REGISTRY_UNAVAILABLE));
         google.fail(REPOS, new GoogleApisStandIn.Answer(200, "<html><body>captive portal</body></html>"));
         assertThatThrownBy(() -> provider.repositories(gar())).isInstanceOfSatisfying(RegistryException.class,
                 e -> assertThat(e.code()).isEqualTo(FailureCode.REGISTRY_PROTOCOL_ERROR));

@@ -193,6 +193,8 @@ class GcpFederationTest {
                 new Fact("subject token sub", "project_path:team/app:ref:main"),
                 new Fact("subject token aud", AUDIENCE),
                 new Fact("subject token exp", NOW.plusSeconds(600).toString()),
+                new Fact("federated principal", "principal://iam.googleapis.com/projects/123456789/locations/global/"
+                        + "workloadIdentityPools/ci-pool/subject/project_path:team/app:ref:main"),
                 new Fact("service account", SA_EMAIL),
                 new Fact("token expiry", IMPERSONATED_EXPIRY.toString()));
         assertThat(report.worst()).isEqualTo(Status.PASS);

@@ -50,7 +50,7 @@ final class TokenFailures {
         return RegistryException.builder(failure, message)
                 .registry(context.registry().hostKey())
                 .hint(hint(failure, step, identity))
-                .evidence("step", step.name().toLowerCase())
+                .evidence("step", step.name().toLowerCase(java.util.Locale.ROOT))
                 .evidence("endpoint", endpoint(identity, step))
                 .evidence("http_status", status == 0 ? null : status)
                 .evidence("error", code)

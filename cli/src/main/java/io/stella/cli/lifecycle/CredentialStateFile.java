@@ -7,10 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +26,8 @@ public final class CredentialStateFile {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
     private static final TypeReference<Map<String, CredentialState>> TYPE = new TypeReference<>() {
     };
+
+    private static final Object IN_PROCESS = new Object();
 
     private final Path file;
 
@@ -59,20 +59,21 @@ public final class CredentialStateFile {
     }
 
     /** Applies {@code change} to the registry's state under the file lock. */
-    public synchronized void update(String registryHost, UnaryOperator<CredentialState> change) throws IOException {
+    public void update(String registryHost, UnaryOperator<CredentialState> change) throws IOException {
+        // a file lock is per process: threads of this one (any instance) take turns first
+        synchronized (IN_PROCESS) {
+            updateLocked(registryHost, change);
+        }
+    }
+
+    private void updateLocked(String registryHost, UnaryOperator<CredentialState> change) throws IOException {
         Files.createDirectories(file.getParent());
         Path lockFile = file.resolveSibling(".credentials.lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
             Map<String, CredentialState> all = readAll();
             all.put(registryHost, change.apply(all.getOrDefault(registryHost, CredentialState.NONE)));
-            Path temp = Files.createTempFile(file.getParent(), ".credentials-", ".json");
-            JSON.writeValue(temp.toFile(), all);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            io.stella.cli.output.AtomicJsonFile.write(JSON, file, all);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.stella.registry.aws;
 
+import io.stella.testing.MutableClock;
 import static io.stella.registry.aws.Contexts.KEY_ID;
 import static io.stella.registry.aws.Contexts.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,11 +30,8 @@ import io.stella.testing.TokenService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -192,31 +190,4 @@ class EcrRegistryIntegrationTest {
         assertThat(obtained).last().isEqualTo("rejected by the registry");
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

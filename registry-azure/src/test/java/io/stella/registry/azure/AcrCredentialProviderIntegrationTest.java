@@ -28,6 +28,7 @@ import io.stella.registry.failure.RegistryException;
 import io.stella.registry.http.NetworkSettings;
 import io.stella.registry.http.TlsSettings;
 import io.stella.registry.trace.Trace;
+import io.stella.testing.MutableClock;
 import io.stella.testing.Closer;
 import io.stella.testing.LocalRegistry;
 import io.stella.testing.Ports;
@@ -42,12 +43,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -346,23 +345,7 @@ class AcrCredentialProviderIntegrationTest {
     @Test
     void leaseRenewsAtThreeQuartersOfTheEntraTokenLifetimeWithAnInjectedClock() {
         ProviderContext context = spContext();
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.now());
         CredentialLease lease = lease(context, clock);
         Instant obtained = lease.obtainedAt();
         Instant expiry = lease.expiresAt().orElseThrow();
@@ -370,12 +353,12 @@ class AcrCredentialProviderIntegrationTest {
         assertThat(lease.refreshAt()).contains(obtained.plusMillis((long) (lifetime * 0.75)));
         ResolvedCredential first = lease.current();
 
-        now.set(obtained.plusMillis((long) (lifetime * 0.74)));
+        clock.set(obtained.plusMillis((long) (lifetime * 0.74)));
         assertThat(lease.current()).isSameAs(first);
         assertThat(lease.renewals()).isZero();
 
         int exchanges = tokens.exchangeForms().size();
-        now.set(obtained.plusMillis((long) (lifetime * 0.76)));
+        clock.set(obtained.plusMillis((long) (lifetime * 0.76)));
         ResolvedCredential renewed = lease.current();
         assertThat(lease.renewals()).isEqualTo(1);
         assertThat(tokens.exchangeForms()).hasSize(exchanges + 1);

@@ -1,46 +1,28 @@
 package io.stella.registry.auth;
 
+import io.stella.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stella.registry.Secret;
 import io.stella.registry.failure.FailureCode;
 import io.stella.registry.failure.RegistryException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class CredentialLeaseTest {
     private static final Instant T0 = Instant.parse("2026-12-02T00:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(T0);
 
     private ResolvedCredential credential(String password, Duration lifetime) {
         return new ResolvedCredential(new Credential.UsernamePassword("AWS", Secret.of(password)),
-                new CredentialOrigin("cloud:test", "unit"), Optional.ofNullable(lifetime).map(now.get()::plus));
+                new CredentialOrigin("cloud:test", "unit"), Optional.ofNullable(lifetime).map(clock.instant()::plus));
     }
 
     @Test
@@ -75,14 +57,14 @@ class CredentialLeaseTest {
             }
         });
 
-        now.set(T0.plus(Duration.ofHours(10)));
+        clock.set(T0.plus(Duration.ofHours(10)));
         assertThat(lease.current()).isSameAs(first);
         assertThat(lease.current()).as("not retried on every request").isSameAs(first);
         assertThat(calls).hasValue(1);
         assertThat(failures).containsExactly("NETWORK_TIMEOUT at " + T0.plus(Duration.ofHours(10)));
         assertThat(lease.refreshAt()).contains(T0.plus(Duration.ofHours(10)).plus(Duration.ofMinutes(12)));
 
-        now.set(T0.plus(Duration.ofHours(12)));
+        clock.set(T0.plus(Duration.ofHours(12)));
         assertThatThrownBy(lease::current).as("expired and not renewable: the failure surfaces")
                 .isInstanceOf(RegistryException.class);
     }

@@ -1,5 +1,6 @@
 package io.stella.registry.it;
 
+import io.stella.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stella.registry.ImageReference;
@@ -69,10 +70,10 @@ class CredentialLeaseIntegrationTest {
 
     /** Issues a new password on each lookup, valid for 12 h by the test's clock; the previous one stops working. */
     static final class IssuingSource implements CredentialSource {
-        final TokenAuthIntegrationTest.MutableClock clock;
+        final MutableClock clock;
         final AtomicInteger issued = new AtomicInteger();
 
-        IssuingSource(TokenAuthIntegrationTest.MutableClock clock) {
+        IssuingSource(MutableClock clock) {
             this.clock = clock;
         }
 
@@ -111,7 +112,7 @@ class CredentialLeaseIntegrationTest {
 
     @Test
     void aCredentialDueForRefreshIsRenewedBeforeItExpires() {
-        var clock = new TokenAuthIntegrationTest.MutableClock(Instant.now());
+        var clock = new MutableClock(Instant.now());
         IssuingSource source = new IssuingSource(clock);
         Recorder recorder = new Recorder();
         CredentialLease lease = new CredentialResolver(List.of(source)).lease(registry.host(),
@@ -132,7 +133,7 @@ class CredentialLeaseIntegrationTest {
 
     @Test
     void theRefreshIntervalComesFirstWhenShorter() {
-        var clock = new TokenAuthIntegrationTest.MutableClock(Instant.now());
+        var clock = new MutableClock(Instant.now());
         IssuingSource source = new IssuingSource(clock);
         CredentialLease lease = new CredentialResolver(List.of(source)).lease(registry.host(),
                 new RefreshPolicy(true, Optional.of(Duration.ofHours(1)), 0.75), clock, CredentialLease.Listener.NONE);
@@ -147,7 +148,7 @@ class CredentialLeaseIntegrationTest {
 
     @Test
     void aCredentialRevokedMidUseIsFetchedAgainAfterTheRejection() {
-        var clock = new TokenAuthIntegrationTest.MutableClock(Instant.now());
+        var clock = new MutableClock(Instant.now());
         IssuingSource source = new IssuingSource(clock);
         Recorder recorder = new Recorder();
         CredentialLease lease = new CredentialResolver(List.of(source)).lease(registry.host(), RefreshPolicy.DEFAULT,
@@ -165,7 +166,7 @@ class CredentialLeaseIntegrationTest {
 
     @Test
     void withoutAutoRefreshOnlyAnExpiredCredentialIsRenewed() {
-        var clock = new TokenAuthIntegrationTest.MutableClock(Instant.now());
+        var clock = new MutableClock(Instant.now());
         IssuingSource source = new IssuingSource(clock);
         CredentialLease lease = new CredentialResolver(List.of(source)).lease(registry.host(),
                 new RefreshPolicy(false, Optional.of(Duration.ofHours(1)), 0.75), clock, CredentialLease.Listener.NONE);

@@ -1,5 +1,6 @@
 package io.stella.scan.store;
 
+import io.stella.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

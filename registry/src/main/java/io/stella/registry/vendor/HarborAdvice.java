@@ -42,7 +42,8 @@ final class HarborAdvice implements VendorAdvice {
     }
 
     private static Advice robotRejected(HarborRobot robot) {
-        return evidence(Advice.of("Harbor rejected " + robot.describe() + ": its secret is wrong, or the robot "
+        return evidence(Advice.of("Harbor rejected robot account " + robot.fullName() + ", " + robot.kind()
+                + ": its secret is wrong, or the robot "
                 + "expired (robot secrets expire after 30 days unless set otherwise), was disabled or deleted. In "
                 + robot.uiLocation() + " check its Expiration and Enabled state; 'Refresh Secret' there (or PATCH "
                 + "/api/v2.0/robots/<id> with a new secret) and give stella the new secret (stella registry "

@@ -37,8 +37,13 @@ public record HarborRobot(String fullName, Optional<String> project, String name
 
     /** "robot account robot$team-a+ci is a project robot of project team-a". */
     public String describe() {
-        return "robot account " + fullName + project.map(p -> " is a project robot of project " + p)
-                .orElse(" is a system robot (or a project robot named before Harbor 2.2)");
+        return "robot account " + fullName + " is " + kind();
+    }
+
+    /** "a project robot of project team-a", "a system robot (…)". */
+    public String kind() {
+        return project.map(p -> "a project robot of project " + p)
+                .orElse("a system robot (or a project robot named before Harbor 2.2)");
     }
 
     /** Where the robot is edited in Harbor's UI. */

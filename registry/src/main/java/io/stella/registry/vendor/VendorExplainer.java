@@ -25,9 +25,21 @@ public final class VendorExplainer {
         if (failure.evidence().containsKey(VENDOR_EVIDENCE)) {
             return failure;
         }
+        if (advice.vendor() == RegistryVendor.GENERIC) {
+            // Neither the type nor the host told; a self-hosted product may still show in its token service.
+            return TokenRealmVendors.detect(failure)
+                    .map(v -> apply(VendorAdvice.forVendor(v), failure, principal, "token service"))
+                    .orElse(failure);
+        }
+        return apply(advice, failure, principal, null);
+    }
+
+    private static RegistryException apply(VendorAdvice advice, RegistryException failure, Principal principal,
+                                           String detectedBy) {
         return advice.advise(failure, principal).map(a -> {
             RegistryException.Builder b = failure.toBuilder().hint(a.hint())
-                    .evidence(VENDOR_EVIDENCE, advice.vendor().displayName());
+                    .evidence(VENDOR_EVIDENCE, advice.vendor().displayName())
+                    .evidence("vendor_detected_by", detectedBy);
             a.evidence().forEach(b::evidence);
             return b.build();
         }).orElse(failure);

@@ -223,6 +223,29 @@ class VendorAdviceTest {
     }
 
     @Test
+    void aGenericRegistryIsRecognisedByItsTokenService() {
+        RegistryException harborRealm = RegistryException.builder(FailureCode.AUTH_INVALID_CREDENTIALS, "rejected")
+                .registry("registry.corp.example").evidence("realm", "https://registry.corp.example/service/token").build();
+        RegistryException e = explain(RegistryVendor.GENERIC, harborRealm, Principal.user("robot$team-a+ci"));
+        assertThat(e.hint()).contains("Harbor rejected robot account robot$team-a+ci", "Refresh Secret");
+        assertThat(e.evidence()).containsEntry("vendor", "Harbor").containsEntry("vendor_detected_by", "token service");
+
+        RegistryException gitlabChallenge = RegistryException.builder(FailureCode.AUTH_INSUFFICIENT_SCOPE, "denied")
+                .registry("gitlab.corp.example:5050").repository("group/project/app")
+                .evidence("challenge", "Bearer realm=\"https://gitlab.corp.example/jwt/auth\",service=\"container_registry\","
+                        + "scope=\"repository:group/project/app:pull\",error=\"insufficient_scope\"").build();
+        assertThat(explain(RegistryVendor.GENERIC, gitlabChallenge, user("bob", "glpat-x")).hint())
+                .contains("read_registry", "Reporter");
+
+        RegistryException plainRealm = RegistryException.builder(FailureCode.AUTH_INVALID_CREDENTIALS, "rejected")
+                .registry("127.0.0.1:5000").evidence("realm", "https://127.0.0.1:5001/token").build();
+        assertThat(explain(RegistryVendor.GENERIC, plainRealm, Principal.user("robot$team-a+ci"))).isSameAs(plainRealm);
+        RegistryException badRealm = RegistryException.builder(FailureCode.AUTH_INVALID_CREDENTIALS, "rejected")
+                .evidence("realm", "not a uri at all \\").build();
+        assertThat(explain(RegistryVendor.GENERIC, badRealm, Principal.ANONYMOUS)).isSameAs(badRealm);
+    }
+
+    @Test
     void everyVendorHasAnAdviceOfItsOwn() {
         for (RegistryVendor vendor : RegistryVendor.values()) {
             assertThat(VendorAdvice.forVendor(vendor).vendor()).isEqualTo(vendor);

@@ -108,6 +108,7 @@ final class RegistryAccess {
                 .environment(context.env())
                 .trace(trace)
                 .requestLimit(limit)
+                .vendor(entry.map(RegistryConfig::type).orElse(io.stella.registry.config.RegistryType.GENERIC))
                 .build();
     }
 

@@ -117,6 +117,16 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Upstream answers to matching requests get these headers added (replacing same-named ones), e.g. a
+     * registry's rate-limit headers; the function is called once per matching request.
+     */
+    public FaultProxy addResponseHeaders(Predicate<RecordedRequest> when,
+                                         java.util.function.Function<RecordedRequest, Map<String, String>> headers) {
+        rules.addResponseHeaders(when, headers);
+        return this;
+    }
+
     /** The next {@code count} connections are dropped (TCP reset) once their request head arrived. */
     public FaultProxy resetNext(int count) {
         rules.resetNext(count);
@@ -135,7 +145,7 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
-    /** Back to plain pass-through: removes every fault, reset, cut-off and throttle. */
+    /** Back to plain pass-through: removes every fault, added header, reset, cut-off and throttle. */
     public FaultProxy clearFaults() {
         rules.clear();
         return this;
@@ -213,10 +223,11 @@ public final class FaultProxy implements AutoCloseable {
             writeFault(out, request, fault);
             return;
         }
-        forward(client, request, in, out);
+        forward(client, request, recorded, in, out);
     }
 
-    private void forward(Socket client, HttpHead request, InputStream in, OutputStream out) throws IOException {
+    private void forward(Socket client, HttpHead request, RecordedRequest recorded, InputStream in, OutputStream out)
+            throws IOException {
         Socket upstreamSocket = connectUpstream();
         openSockets.add(upstreamSocket);
         try (upstreamSocket) {
@@ -241,6 +252,7 @@ public final class FaultProxy implements AutoCloseable {
                 throw new IOException("upstream closed without answering");
             }
             response.rewrite("Location", this::rewriteLocation);
+            rules.extraHeaders(recorded).forEach(response::set);
             dropHopByHop(response);
             response.set("Connection", "close");
             response.writeTo(out);

@@ -1,10 +1,12 @@
 package io.stella.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** The faults a {@link FaultProxy} currently injects; safe to change from a test while requests flow. */
@@ -17,7 +19,11 @@ final class FaultRules {
     private record Cut(AtomicInteger remaining, long afterBytes) {
     }
 
+    private record HeaderRule(Predicate<RecordedRequest> when, Function<RecordedRequest, Map<String, String>> headers) {
+    }
+
     private final List<Fault> pending = new CopyOnWriteArrayList<>();
+    private final List<HeaderRule> headerRules = new CopyOnWriteArrayList<>();
     private final List<Cut> cuts = new CopyOnWriteArrayList<>();
     private final AtomicInteger resets = new AtomicInteger();
     private volatile Fault always;
@@ -30,6 +36,21 @@ final class FaultRules {
     void failAlways(int status, Map<String, String> headers) {
         always = new Fault(r -> true, new AtomicInteger(Integer.MAX_VALUE), status, Map.copyOf(headers),
                 body(status, null));
+    }
+
+    void addResponseHeaders(Predicate<RecordedRequest> when, Function<RecordedRequest, Map<String, String>> headers) {
+        headerRules.add(new HeaderRule(when, headers));
+    }
+
+    /** The headers to add to the upstream's answer to this request (each matching rule asked once). */
+    Map<String, String> extraHeaders(RecordedRequest request) {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (HeaderRule rule : headerRules) {
+            if (rule.when().test(request)) {
+                all.putAll(rule.headers().apply(request));
+            }
+        }
+        return all;
     }
 
     void resetNext(int count) {
@@ -50,6 +71,7 @@ final class FaultRules {
 
     void clear() {
         pending.clear();
+        headerRules.clear();
         cuts.clear();
         resets.set(0);
         always = null;

@@ -60,6 +60,28 @@ class FaultProxyIntegrationTest {
     }
 
     @Test
+    void addsHeadersToMatchingUpstreamAnswersUntilCleared() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        proxy.addResponseHeaders(r -> r.path().contains("/manifests/"),
+                r -> Map.of("ratelimit-remaining", (10 - calls.incrementAndGet()) + ";w=21600",
+                        "Docker-Content-Digest", "sha256:replaced"));
+        HttpResponse<byte[]> first = LocalRegistryIntegrationTest.manifest(client, proxy.baseUrl(), "lib/app", "1", null);
+        HttpResponse<byte[]> second = LocalRegistryIntegrationTest.manifest(client, proxy.baseUrl(), "lib/app", "1", null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("ratelimit-remaining")).contains("9;w=21600");
+        assertThat(second.headers().firstValue("ratelimit-remaining")).contains("8;w=21600");
+        assertThat(second.headers().allValues("Docker-Content-Digest")).as("replaced, not doubled")
+                .containsExactly("sha256:replaced");
+        HttpResponse<byte[]> ping = Http.send(client, HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/v2/")).build());
+        assertThat(ping.headers().firstValue("ratelimit-remaining")).as("not a manifest request").isEmpty();
+
+        proxy.clearFaults();
+        HttpResponse<byte[]> cleared = LocalRegistryIntegrationTest.manifest(client, proxy.baseUrl(), "lib/app", "1", null);
+        assertThat(cleared.headers().firstValue("ratelimit-remaining")).isEmpty();
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
     void passesRequestsAndHeadersThrough() {
         int before = proxy.requestCount();
         HttpResponse<byte[]> direct = LocalRegistryIntegrationTest.manifest(client, registry.baseUrl(), "lib/app", "1",

@@ -7,14 +7,18 @@ import io.stella.registry.auth.ResolvedCredential;
 import io.stella.registry.auth.TokenCache;
 import io.stella.registry.auth.TokenClient;
 import io.stella.registry.auth.TokenFlow;
+import io.stella.registry.config.RegistryType;
 import io.stella.registry.http.EnvProxySelector;
 import io.stella.registry.http.HttpTransport;
 import io.stella.registry.http.NetworkSettings;
+import io.stella.registry.http.RateLimitStatus;
 import io.stella.registry.http.Sleeper;
 import io.stella.registry.http.TlsSettings;
 import io.stella.registry.manifest.Descriptor;
 import io.stella.registry.manifest.Manifest;
 import io.stella.registry.trace.Trace;
+import io.stella.registry.vendor.RegistryVendor;
+import io.stella.registry.vendor.VendorExplainer;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
@@ -102,6 +106,14 @@ public final class RegistryClient {
         return session.tokenRequests();
     }
 
+    /**
+     * The latest rate-limit status the registry reported ({@code ratelimit-limit}/{@code ratelimit-remaining}
+     * headers of Docker Hub's manifest responses); empty until a response carried readable ones.
+     */
+    public Optional<RateLimitStatus> rateLimit() {
+        return session.rateLimit();
+    }
+
     public static final class Builder {
         private final Endpoint endpoint;
         private CredentialLease lease = CredentialLease.fixed(ResolvedCredential.anonymous());
@@ -115,6 +127,7 @@ public final class RegistryClient {
         private TokenFlow tokenFlow = TokenFlow.GET;
         private TokenCache tokenCache;
         private RequestLimit requestLimit = RequestLimit.NONE;
+        private Optional<RegistryType> vendor = Optional.empty();
 
         private Builder(Endpoint endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint);
@@ -186,6 +199,15 @@ public final class RegistryClient {
             return this;
         }
 
+        /**
+         * The kind of registry, for failures explained in its vendor's terms. Unset or GENERIC: detected from
+         * the host ({@code ghcr.io}, {@code *.azurecr.io} …; self-hosted Harbor, Nexus, Artifactory need the type).
+         */
+        public Builder vendor(RegistryType type) {
+            this.vendor = Optional.of(type);
+            return this;
+        }
+
         public RegistryClient build() {
             Trace t = trace != null ? trace : new Trace(clock);
             TlsSettings effectiveTls = endpoint.insecure() && !tls.insecureSkipVerify()
@@ -194,7 +216,9 @@ public final class RegistryClient {
                     t, sleeper, clock);
             TokenClient tokens = new TokenClient(transport, t, clock, tokenFlow, endpoint.insecure());
             TokenCache cache = tokenCache != null ? tokenCache : new TokenCache(refreshFraction);
-            return new RegistryClient(new RegistrySession(endpoint, lease, transport, tokens, cache, t, clock, requestLimit));
+            VendorExplainer explainer = VendorExplainer.forVendor(RegistryVendor.of(vendor, endpoint.registry()));
+            return new RegistryClient(new RegistrySession(endpoint, lease, transport, tokens, cache, t, clock,
+                    requestLimit, explainer));
         }
     }
 }

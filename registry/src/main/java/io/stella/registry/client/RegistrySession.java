@@ -13,10 +13,14 @@ import io.stella.registry.failure.FailureCode;
 import io.stella.registry.failure.RegistryException;
 import io.stella.registry.http.ConnectionFailures;
 import io.stella.registry.http.HttpTransport;
+import io.stella.registry.http.RateLimitStatus;
 import io.stella.registry.http.RedactedUrl;
 import io.stella.registry.http.RegistryErrorBody;
 import io.stella.registry.trace.Trace;
 import io.stella.registry.trace.TraceEvent;
+import io.stella.registry.vendor.Principal;
+import io.stella.registry.vendor.RegistryVendor;
+import io.stella.registry.vendor.VendorExplainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -50,6 +54,7 @@ public final class RegistrySession {
     private final Trace trace;
     private final Clock clock;
     private final RequestLimit limit;
+    private final VendorExplainer vendor;
     private final Map<TokenCache.Key, ReentrantLock> tokenLocks = new ConcurrentHashMap<>();
     private final ReentrantLock pingLock = new ReentrantLock();
     private volatile PingResult ping;
@@ -62,6 +67,15 @@ public final class RegistrySession {
 
     public RegistrySession(Endpoint endpoint, CredentialLease lease, HttpTransport transport,
                            TokenClient tokens, TokenCache cache, Trace trace, Clock clock, RequestLimit limit) {
+        this(endpoint, lease, transport, tokens, cache, trace, clock, limit,
+                VendorExplainer.forVendor(RegistryVendor.detect(endpoint.registry())));
+    }
+
+    /** @param vendor explains failures in the terms of the registry's vendor (Harbor robots, Docker Hub limits …) */
+    public RegistrySession(Endpoint endpoint, CredentialLease lease, HttpTransport transport,
+                           TokenClient tokens, TokenCache cache, Trace trace, Clock clock, RequestLimit limit,
+                           VendorExplainer vendor) {
+        this.vendor = vendor;
         this.limit = limit;
         this.endpoint = endpoint;
         this.lease = lease;
@@ -93,6 +107,16 @@ public final class RegistrySession {
         return tokens.requestCount();
     }
 
+    /** The vendor whose terms failures are explained in. */
+    public RegistryVendor vendor() {
+        return vendor.vendor();
+    }
+
+    /** The rate-limit headers of the latest response that carried them (Docker Hub). */
+    public Optional<RateLimitStatus> rateLimit() {
+        return transport.rateLimit();
+    }
+
     /** {@code GET /v2/} without credentials, trying HTTPS first; remembered for the session. */
     public PingResult ping() {
         PingResult known = ping;
@@ -102,7 +126,7 @@ public final class RegistrySession {
         pingLock.lock();
         try {
             if (ping == null) {
-                ping = doPing();
+                ping = explained(this::doPing);
                 challenge = ping.preferredChallenge();
             }
             return ping;
@@ -174,7 +198,15 @@ public final class RegistrySession {
      */
     public HttpResponse<InputStream> execute(RegistryRequest request) {
         URI base = ping().base();
-        return limit.run(() -> executeWithin(request, base));
+        return explained(() -> limit.run(() -> executeWithin(request, base)));
+    }
+
+    private <T> T explained(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RegistryException e) {
+            throw vendor.explain(e, Principal.of(lease.peek()));
+        }
     }
 
     private HttpResponse<InputStream> executeWithin(RegistryRequest request, URI base) {
@@ -460,8 +492,7 @@ public final class RegistrySession {
                 .evidence("scope_requested", request.scope().orElse(null));
         auth.token().ifPresent(t -> b.evidence("scope_granted", t.granted().map(Object::toString).orElse("(opaque token)")));
         if (code == FailureCode.AUTH_INSUFFICIENT_SCOPE && repository != null) {
-            b.hint("Grant " + who() + " '" + action + "' on " + repository + " (for Harbor: add the account or robot to "
-                    + "the project " + repository.split("/")[0] + "), or use credentials that have it.");
+            b.hint("Grant " + who() + " '" + action + "' on " + repository + ", or use credentials that have it.");
         }
         if (code == FailureCode.AUTH_NO_CREDENTIALS) {
             b.hint("Configure credentials for " + endpoint.registry() + ": docker/podman login " + endpoint.registry()

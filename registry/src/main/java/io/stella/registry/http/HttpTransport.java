@@ -36,6 +36,8 @@ public final class HttpTransport {
     private final Trace trace;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicReference<RateLimitStatus> rateLimit =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public HttpTransport(TlsSettings tls, NetworkSettings settings, Optional<ProxySelector> proxy, Trace trace,
                          Sleeper sleeper, Clock clock) {
@@ -57,6 +59,11 @@ public final class HttpTransport {
 
     public NetworkSettings settings() {
         return settings;
+    }
+
+    /** The rate-limit status of the latest response that carried one (Docker Hub's manifest responses). */
+    public Optional<RateLimitStatus> rateLimit() {
+        return Optional.ofNullable(rateLimit.get());
     }
 
     /** A request builder with the response timeout applied. */
@@ -104,24 +111,31 @@ public final class HttpTransport {
             int status = response.statusCode();
             trace.record(TraceEvent.Kind.RESPONSE, request.method() + " " + redact(request) + " -> " + status,
                     responseDetails(response));
-            recordRateLimit(response);
+            Optional<RateLimitStatus> limitStatus = recordRateLimit(response);
             if (status != 429 && status < 500) {
                 return response;
             }
             RegistryErrorBody body = RegistryErrorBody.read(response.body());
             Optional<Duration> retryAfter = retryAfter(response);
-            boolean waitable = retryAfter.map(d -> d.compareTo(settings.maxRetryAfter()) <= 0).orElse(true);
+            // A pull quota used up for a window of hours (Docker Hub) does not come back within any retry.
+            boolean quotaGoneForLong = status == 429 && retryAfter.isEmpty() && limitStatus
+                    .filter(RateLimitStatus::exhausted)
+                    .flatMap(RateLimitStatus::window)
+                    .filter(w -> w.compareTo(settings.maxRetryAfter()) > 0).isPresent();
+            boolean waitable = !quotaGoneForLong
+                    && retryAfter.map(d -> d.compareTo(settings.maxRetryAfter()) <= 0).orElse(true);
             if (attempt < maxAttempts && waitable) {
                 Duration wait = retryAfter.map(d -> max(d, Duration.ofMillis(1))).orElse(backoff(attempt));
                 pause(wait, "retry " + attempt + " after HTTP " + status, request);
                 continue;
             }
-            throw serverFailure(request, response, body, retryAfter, attempt, registry);
+            throw serverFailure(request, response, body, retryAfter, limitStatus, attempt, registry);
         }
     }
 
     private RegistryException serverFailure(HttpRequest request, HttpResponse<?> response, RegistryErrorBody body,
-                                            Optional<Duration> retryAfter, int attempts, String registry) {
+                                            Optional<Duration> retryAfter, Optional<RateLimitStatus> limitStatus,
+                                            int attempts, String registry) {
         int status = response.statusCode();
         boolean limited = status == 429;
         String message = limited
@@ -138,6 +152,8 @@ public final class HttpTransport {
         retryAfter.ifPresent(d -> b.evidence("retry_after_seconds", d.toSeconds()));
         response.headers().firstValue("ratelimit-limit").ifPresent(v -> b.evidence("ratelimit_limit", v));
         response.headers().firstValue("ratelimit-remaining").ifPresent(v -> b.evidence("ratelimit_remaining", v));
+        limitStatus.flatMap(RateLimitStatus::window).ifPresent(w -> b.evidence("ratelimit_window_seconds", w.toSeconds()));
+        limitStatus.flatMap(RateLimitStatus::source).ifPresent(src -> b.evidence("ratelimit_source", src));
         if (limited) {
             b.hint(retryAfter.map(d -> "The registry asks to wait " + d.toSeconds() + " s. ").orElse("")
                     + FailureCode.REGISTRY_RATE_LIMITED.defaultHint());
@@ -145,16 +161,27 @@ public final class HttpTransport {
         return b.build();
     }
 
-    private void recordRateLimit(HttpResponse<?> response) {
+    /** Traces the rate-limit headers of a response and remembers them when they parse. */
+    private Optional<RateLimitStatus> recordRateLimit(HttpResponse<?> response) {
         Optional<String> limit = response.headers().firstValue("ratelimit-limit");
         Optional<String> remaining = response.headers().firstValue("ratelimit-remaining");
-        if (limit.isPresent() || remaining.isPresent()) {
-            Map<String, String> details = new LinkedHashMap<>();
-            limit.ifPresent(v -> details.put("ratelimit-limit", v));
-            remaining.ifPresent(v -> details.put("ratelimit-remaining", v));
-            response.headers().firstValue("docker-ratelimit-source").ifPresent(v -> details.put("source", v));
-            trace.record(TraceEvent.Kind.RATE_LIMIT, "rate limit: " + details, details);
+        if (limit.isEmpty() && remaining.isEmpty()) {
+            return Optional.empty();
         }
+        Optional<RateLimitStatus> parsed = RateLimitStatus.fromHeaders(response.headers());
+        Map<String, String> details = new LinkedHashMap<>();
+        limit.ifPresent(v -> details.put("ratelimit-limit", v));
+        remaining.ifPresent(v -> details.put("ratelimit-remaining", v));
+        parsed.ifPresentOrElse(p -> {
+            details.put("limit", String.valueOf(p.limit()));
+            details.put("remaining", String.valueOf(p.remaining()));
+            p.window().ifPresent(w -> details.put("window_seconds", String.valueOf(w.toSeconds())));
+            p.source().ifPresent(s -> details.put("source", s));
+            rateLimit.set(p);
+        }, () -> details.put("parsed", "no (malformed; ignored)"));
+        trace.record(TraceEvent.Kind.RATE_LIMIT, "rate limit: "
+                + parsed.map(RateLimitStatus::describe).orElse("unreadable headers " + details), details);
+        return parsed;
     }
 
     private static Map<String, String> responseDetails(HttpResponse<?> response) {

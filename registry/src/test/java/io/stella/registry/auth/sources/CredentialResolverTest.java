@@ -92,10 +92,11 @@ class CredentialResolverTest {
         List<String> described = CredentialResolver.standard(Optional.of(explicit), config, Optional.empty(), env, home)
                 .describeSources();
 
-        assertThat(described).hasSize(3);
+        assertThat(described).hasSize(4);
         assertThat(described.get(0)).startsWith("explicit credentials for harbor.example.com");
         assertThat(described.get(1)).startsWith("stella config");
-        assertThat(described.get(2)).contains(home.resolve(".docker/config.json").toString());
+        assertThat(described.get(2)).startsWith("cloud credential providers");
+        assertThat(described.get(3)).contains(home.resolve(".docker/config.json").toString());
         assertThat(String.join("\n", described)).doesNotContain("cli-pw").doesNotContain("config-pw");
     }
 

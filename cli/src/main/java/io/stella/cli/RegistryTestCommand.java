@@ -82,7 +82,13 @@ final class RegistryTestCommand implements Callable<Integer> {
                         ? client.session().tokenFor(Optional.of(Scope.pull(repository))) : Optional.empty();
                 steps.add(new Step("pull access", "ok", repository + ": " + tags.size() + " tag(s)"
                         + pullToken.flatMap(t -> t.granted()).map(g -> ", granted " + g).orElse("")));
+                if (!tags.isEmpty()) {
+                    // a manifest HEAD is where Docker Hub reports the pull rate limit (and does not count it)
+                    client.manifestDigest(repository, tags.getFirst());
+                }
             }
+            client.rateLimit().ifPresent(limit -> steps.add(new Step("rate limit", limit.exhausted() ? "warning" : "ok",
+                    limit.describe())));
             report(steps, null, client);
             return ExitCodes.OK;
         } catch (RegistryException e) {

@@ -181,6 +181,7 @@ final class ScanImageCommand implements Callable<Integer> {
         }
         token.ifPresent(t -> out.printf("%-18s %d s (expires %s)%n", "Token lifetime:", t.lifetime().toSeconds(), t.expiresAt()));
         out.printf("%-18s %d%n", "Token requests:", client.tokenRequests());
+        client.rateLimit().ifPresent(limit -> out.printf("%-18s %s%n", "Rate limit:", limit.describe()));
         out.println("Result: OK (dry run: credentials, manifest and all layer blobs are accessible)");
         out.flush();
     }
@@ -220,6 +221,13 @@ final class ScanImageCommand implements Callable<Integer> {
             auth.put("token_expires_at", t.expiresAt().toString());
         });
         auth.put("token_requests", client.tokenRequests());
+        client.rateLimit().ifPresent(limit -> {
+            ObjectNode rate = root.putObject("rate_limit");
+            rate.put("limit", limit.limit());
+            rate.put("remaining", limit.remaining());
+            limit.window().ifPresent(w -> rate.put("window_seconds", w.toSeconds()));
+            limit.source().ifPresent(source -> rate.put("source", source));
+        });
         return root;
     }
 }

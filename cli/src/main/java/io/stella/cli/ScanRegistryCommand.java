@@ -95,9 +95,21 @@ final class ScanRegistryCommand implements Callable<Integer> {
             if (workers < 1) {
                 throw RegistryException.builder(FailureCode.CONFIG_INVALID, "--max-workers must be at least 1").build();
             }
+            ProviderScanTargets.Plan plan = ProviderScanTargets.plan(registry, context.env(), rescan);
             int exit = ExitCodes.OK;
-            for (ScanTarget target : targets(access, config, registry)) {
+            for (ProviderScanTargets.Target target : plan.targets()) {
+                plan.provider().ifPresent(provider -> context.err().println("registry " + target.registry().name() + ": "
+                        + target.registry().listedRepositories().orElse(List.of()).size()
+                        + " repositories listed by the " + provider + " provider"));
                 exit = Math.max(exit, scanTarget(access, config, target.registry(), target.pushedAt(), workers));
+            }
+            for (var failure : plan.failures()) {
+                // a part of the cloud that could not be listed is a failure, never an empty part
+                access.noteFailure(failure.failure());
+                context.err().println("FAILED " + failure.scope() + " of " + registry.name() + ": " + failure.failure().code()
+                        + ": " + failure.failure().getMessage());
+                context.err().println("  hint: " + failure.failure().hint());
+                exit = Math.max(exit, ExitCodes.FAILURE);
             }
             return exit;
         } catch (VulnDbException e) {
@@ -107,51 +119,6 @@ final class ScanRegistryCommand implements Callable<Integer> {
         } catch (IOException e) {
             return Failures.io(context, e);
         }
-    }
-
-    /** One registry to scan, with the push times its cloud API reported. */
-    private record ScanTarget(RegistryConfig registry, java.util.Map<String, java.time.Instant> pushedAt) {
-    }
-
-    /**
-     * The registry itself; when its credential provider lists repositories through the cloud's API (ECR, Artifact
-     * Registry), with those repositories, and one more target per further registry the provider found (the member
-     * accounts and regions of an AWS Organizations walk).
-     */
-    private List<ScanTarget> targets(RegistryAccess access, StellaConfig config, RegistryConfig registry) {
-        if (rescan || registry.listedRepositories().isPresent()) {
-            return List.of(new ScanTarget(registry, java.util.Map.of()));
-        }
-        var provider = io.stella.registry.auth.provider.CredentialProviders.installed().forRegistry(registry);
-        if (provider.isEmpty()) {
-            return List.of(new ScanTarget(registry, java.util.Map.of()));
-        }
-        Path home = Path.of(context.env().getOrDefault("HOME", System.getProperty("user.home")));
-        List<io.stella.registry.auth.provider.ProvidedRepository> provided = provider.get().repositories(
-                new io.stella.registry.auth.provider.ProviderContext(registry, context.env(), home, Clock.systemUTC()));
-        if (provided.isEmpty()) {
-            return List.of(new ScanTarget(registry, java.util.Map.of()));
-        }
-        java.util.Map<String, List<io.stella.registry.auth.provider.ProvidedRepository>> byHost = new java.util.TreeMap<>();
-        provided.forEach(p -> byHost.computeIfAbsent(p.registryHost(), h -> new java.util.ArrayList<>()).add(p));
-        List<ScanTarget> targets = new java.util.ArrayList<>();
-        java.util.List<String> hosts = new java.util.ArrayList<>(byHost.keySet());
-        hosts.remove(registry.hostKey());
-        if (byHost.containsKey(registry.hostKey()) || hosts.isEmpty()) {
-            hosts.addFirst(registry.hostKey());
-        }
-        for (String host : hosts) {
-            List<io.stella.registry.auth.provider.ProvidedRepository> repos = byHost.getOrDefault(host, List.of());
-            java.util.Map<String, java.time.Instant> pushedAt = new java.util.HashMap<>();
-            repos.forEach(r -> r.tagPushedAt().forEach((tag, at) -> pushedAt.put(r.path() + ":" + tag, at)));
-            List<String> paths = repos.stream().map(io.stella.registry.auth.provider.ProvidedRepository::path).toList();
-            RegistryConfig target = host.equals(registry.hostKey()) ? registry.withRepositories(paths)
-                    : registry.member(host, paths);
-            context.err().println("registry " + target.name() + ": " + paths.size() + " repositories listed by the "
-                    + provider.get().name() + " provider");
-            targets.add(new ScanTarget(target, pushedAt));
-        }
-        return targets;
     }
 
     private int scanTarget(RegistryAccess access, StellaConfig config, RegistryConfig registry,

@@ -5,6 +5,7 @@ import io.stella.registry.auth.provider.CredentialProvider;
 import io.stella.registry.auth.provider.IdentityReport;
 import io.stella.registry.auth.provider.ProvidedRepository;
 import io.stella.registry.auth.provider.ProviderContext;
+import io.stella.registry.auth.provider.ProviderDiscovery;
 import io.stella.registry.config.RegistryType;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +73,21 @@ public final class EcrCredentialProvider implements CredentialProvider {
             return new OrganizationWalker(sessions).walk().repositories();
         }
         return EcrRepositories.list(sessions.clients(), sessions.entry(), entry);
+    }
+
+    /** As {@link #repositories}, with each member account or region an Organizations walk could not list. */
+    @Override
+    public ProviderDiscovery discover(ProviderContext context) {
+        EcrSettings settings = EcrSettings.of(context);
+        if (!settings.organizationsMode()) {
+            return new ProviderDiscovery(repositories(context), List.of());
+        }
+        AwsSessions sessions = new AwsSessions(context, settings, settings.entryTarget(context).region());
+        OrganizationWalk walk = new OrganizationWalker(sessions).walk();
+        return new ProviderDiscovery(walk.repositories(), walk.failures().stream()
+                .map(f -> new ProviderDiscovery.Failure("account " + f.account() + f.region().map(r -> " region " + r)
+                        .orElse(""), f.failure()))
+                .toList());
     }
 
     @Override

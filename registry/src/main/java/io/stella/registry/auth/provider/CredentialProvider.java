@@ -72,6 +72,14 @@ public interface CredentialProvider {
         return List.of();
     }
 
+    /**
+     * {@link #repositories} with the parts of the listing that failed; providers that walk several accounts or
+     * regions override this so that a denied one is reported instead of silently missing.
+     */
+    default ProviderDiscovery discover(ProviderContext context) {
+        return new ProviderDiscovery(repositories(context), List.of());
+    }
+
     private RegistryException notSupported(ProviderContext context, String command) {
         return RegistryException.builder(FailureCode.COMMAND_NOT_APPLICABLE,
                         "stella registry " + command + " is not available for the " + name() + " provider")

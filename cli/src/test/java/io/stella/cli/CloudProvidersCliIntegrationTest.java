@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stella.registry.aws.EcrApiStandIn;
 import io.stella.registry.azure.AadStandIn;
+import io.stella.registry.gcp.GcpFixtures;
+import io.stella.registry.gcp.GoogleApisStandIn;
 import io.stella.testing.Closer;
 import io.stella.testing.LocalRegistry;
 import io.stella.testing.PushAuth;
@@ -14,6 +16,7 @@ import io.stella.testing.TestImages;
 import io.stella.testing.TokenService;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,12 +48,17 @@ class CloudProvidersCliIntegrationTest {
     static final String SP_OID = "9e8d7c6b-aaaa-4b3c-8d2e-1f0a9b8c7d6e";
     static final String SP_SECRET = Secrets.secret("sp-SENTINEL-secret-cli-4f2a");
 
+    static final String GAR_PARENT = "projects/" + GcpFixtures.PROJECT + "/locations/europe-west1";
+    static final String GAR_APPS = GAR_PARENT + "/repositories/apps";
+
     static TestCa ca;
     static Path caPem;
     static AadStandIn aad;
     static TokenService tokens;
     static LocalRegistry registry;
     static EcrApiStandIn aws;
+    static GoogleApisStandIn google;
+    static Path gcpKeyFile;
 
     @TempDir
     Path dir;
@@ -65,6 +73,7 @@ class CloudProvidersCliIntegrationTest {
                 .user("admin", "admin-pw").grant("admin", "*", "pull", "push")
                 .user("AWS", "no-password-issued-yet").grant("AWS", "team", "pull")
                 .grant("acr-pull", "team", "pull")
+                .user("oauth2accesstoken", "no-token-issued-yet").grant("oauth2accesstoken", "team", "pull")
                 .acrExchange(aadToken -> aad.principalOf(aadToken).filter(SP_OID::equals).map(oid -> "acr-pull"))
                 .ttl(Duration.ofMinutes(5))
                 .start();
@@ -77,11 +86,22 @@ class CloudProvidersCliIntegrationTest {
                 .repository(ACCOUNT, "eu-west-1", REPOSITORY, new EcrApiStandIn.Image("sha256:" + "cd".repeat(32),
                         List.of(TAG), Instant.parse("2026-01-02T03:04:05Z"),
                         "{\"schemaVersion\":2,\"layers\":[{\"digest\":\"" + LAYER + "\",\"size\":1024}]}"));
+        google = GoogleApisStandIn.start(ca);
+        KeyPair key = GcpFixtures.rsaKey();
+        google.registerKey(GcpFixtures.SA_EMAIL, key.getPublic());
+        google.onAccessToken(token -> tokens.setPassword("oauth2accesstoken", token));
+        google.page("/v1/" + GAR_PARENT + "/repositories", "", """
+                {"repositories": [{"name": "%s", "format": "DOCKER", "mode": "STANDARD_REPOSITORY",
+                  "createTime": "2024-03-01T10:00:00Z", "updateTime": "2024-05-02T08:15:31Z"}]}
+                """.formatted(GAR_APPS));
+        google.grant(GAR_APPS, "artifactregistry.repositories.downloadArtifacts", "artifactregistry.repositories.list",
+                "artifactregistry.dockerimages.list");
+        gcpKeyFile = GcpFixtures.serviceAccountKey(shared.resolve("gcp"), key, google.tokenUri());
     }
 
     @AfterAll
     static void stop() {
-        Closer.closeAll(aws, registry, tokens, aad);
+        Closer.closeAll(aws, google, registry, tokens, aad);
     }
 
     // --- ECR ------------------------------------------------------------------------------------------------------
@@ -131,6 +151,14 @@ class CloudProvidersCliIntegrationTest {
         assertThat(typo.err()).contains("cloud.regoin").contains("not a setting of the ecr provider")
                 .contains("nothing was saved").contains("region").contains("registry_id").contains("role_arn");
         assertThat(Files.readString(config(cli))).as("nothing saved").isEqualTo(written).doesNotContain("ecr-typo");
+        CliResult set = cli.run("registry", "config", "set", "ecr-lab.cloud.session_name", "stella-e2e");
+        assertThat(set.exitCode()).as(set.toString()).isZero();
+        assertThat(Files.readString(config(cli))).contains("session_name: stella-e2e");
+        String afterSet = Files.readString(config(cli));
+        CliResult setTypo = cli.run("registry", "config", "set", "ecr-lab.cloud.regoin", "eu-west-2");
+        assertThat(setTypo.exitCode()).as(setTypo.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(setTypo.err()).contains("cloud.regoin");
+        assertThat(Files.readString(config(cli))).isEqualTo(afterSet);
 
         CliResult status = cli.run("registry", "iam-status", "ecr-lab");
         assertThat(status.exitCode()).as(status.toString()).isZero();
@@ -297,5 +325,70 @@ class CloudProvidersCliIntegrationTest {
                 .contains("client_id");
         assertThat(Files.exists(config(cli)) ? Files.readString(config(cli)) : "").as("nothing saved")
                 .doesNotContain("acr-typo");
+    }
+
+    // --- GCP (Artifact Registry) ---------------------------------------------------------------------------------
+
+    /** The service-loaded gcp provider trusts the stand-in through REQUESTS_CA_BUNDLE; no metadata server. */
+    private Cli gcpCli() {
+        return Cli.in(dir)
+                .withEnv("REQUESTS_CA_BUNDLE", caPem.toString())
+                .withEnv("NO_GCE_CHECK", "true")
+                .withEnv("STELLA_GCP_ARTIFACTREGISTRY_ENDPOINT", google.baseUrl());
+    }
+
+    @Test
+    void garRunbookWithAServiceAccountKeyFile() throws Exception {
+        Cli cli = gcpCli();
+        CliResult configured = cli.run("registry", "configure", "gar-lab", "--type", "gar", "--url", registry.baseUrl(),
+                "--ca-cert", caPem.toString(), "--project", GcpFixtures.PROJECT, "--region", "europe-west1",
+                "--cloud", "service_account_key_file=" + gcpKeyFile);
+        assertThat(configured.exitCode()).as(configured.toString()).isZero();
+        assertThat(Files.readString(config(cli))).contains("cloud:").contains("location: europe-west1")
+                .contains("service_account_key_file: " + gcpKeyFile).doesNotContain("PRIVATE KEY");
+
+        int tokenRequests = google.requests("/token").size();
+        CliResult status = cli.run("registry", "iam-status", "gar-lab");
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).contains("provider gcp").containsPattern("principal +" + GcpFixtures.SA_EMAIL)
+                .containsPattern("credential type +service_account").containsPattern("PASS +access token ")
+                .doesNotContain("PRIVATE KEY").doesNotContain("ya29.");
+        assertThat(google.requests("/token")).hasSizeGreaterThan(tokenRequests);
+
+        CliResult verify = cli.run("registry", "iam", "verify", "gar-lab");
+        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+        assertThat(verify.out()).containsPattern("PASS +artifactregistry.repositories.list +1 Docker repositories")
+                .containsPattern("PASS +artifactregistry.repositories.downloadArtifacts on " + GAR_APPS)
+                .containsPattern("PASS +artifactregistry.dockerimages.list on " + GAR_APPS)
+                .contains("Result: PASS").doesNotContain("FAIL");
+
+        CliResult test = cli.run("registry", "test", registry.baseUrl());
+        assertThat(test.exitCode()).as(test.toString()).isZero();
+        assertThat(test.out()).containsPattern("credentials +OK +.*cloud:gcp").contains("Result: OK")
+                .doesNotContain("ya29.");
+
+        CliResult show = cli.run("registry", "credentials", "show", "gar-lab", "--format", "json");
+        assertThat(show.exitCode()).as(show.toString()).isZero();
+        assertThat(show.json().path("type").asText()).isEqualTo("cloud");
+        assertThat(show.json().path("source").asText()).startsWith("cloud:gcp");
+        assertThat(show.json().path("username").asText()).isEqualTo("oauth2accesstoken");
+        assertThat(show.json().path("secret").asText()).startsWith("****");
+        assertThat(show.out()).doesNotContain("ya29.");
+        assertThat(Instant.parse(show.json().path("expires").asText())).as("the access token's hour")
+                .isBetween(Instant.now().plusSeconds(3000), Instant.now().plusSeconds(3600));
+    }
+
+    @Test
+    void withoutTheCaBundleTheGoogleTokenEndpointIsNotTrusted() throws Exception {
+        Cli cli = gcpCli();
+        assertThat(cli.run("registry", "configure", "gar-lab", "--type", "gar", "--url", registry.baseUrl(),
+                "--ca-cert", caPem.toString(), "--project", GcpFixtures.PROJECT, "--region", "europe-west1",
+                "--cloud", "service_account_key_file=" + gcpKeyFile).exitCode()).isZero();
+
+        CliResult status = cli.withEnv("REQUESTS_CA_BUNDLE", "").run("registry", "iam-status", "gar-lab");
+
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCodes.AUTH);
+        assertThat(status.out()).containsPattern("FAIL +access token +TLS_UNTRUSTED_CERTIFICATE")
+                .contains("REQUESTS_CA_BUNDLE");
     }
 }

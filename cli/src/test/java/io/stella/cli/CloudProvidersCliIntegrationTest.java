@@ -116,11 +116,10 @@ class CloudProvidersCliIntegrationTest {
                 .withEnv("AWS_SECRET_ACCESS_KEY", AWS_SECRET);
     }
 
-    private static CliResult configureEcr(Cli cli, String name, String... more) {
+    private static CliResult configureEcr(Cli cli, String name) {
         List<String> args = new ArrayList<>(List.of("registry", "configure", name, "--type", "ecr", "--url",
                 registry.baseUrl(), "--ca-cert", caPem.toString(), "--region", "eu-west-1",
                 "--cloud", "registry_id=" + ACCOUNT));
-        args.addAll(List.of(more));
         return cli.runWithStdin("", args);
     }
 
@@ -258,8 +257,10 @@ class CloudProvidersCliIntegrationTest {
 
     @Test
     void withNoAwsIdentityIamStatusIsNoCredentialsWithExit3() throws Exception {
-        // no AWS keys, endpoints or profiles, an empty HOME; instance metadata off in case this runs on EC2
-        Cli cli = Cli.in(dir).withEnv("AWS_EC2_METADATA_DISABLED", "true");
+        // no AWS keys or profiles and an empty HOME; instance metadata off in case this runs on EC2. The endpoint
+        // still points at the stand-in, so that any request made without an identity would show in its calls.
+        Cli cli = Cli.in(dir).withEnv("AWS_EC2_METADATA_DISABLED", "true")
+                .withEnv("AWS_ENDPOINT_URL", aws.endpoint().toString());
         assertThat(configureEcr(cli, "ecr-lab").exitCode()).isZero();
         int callsBefore = aws.calls().size();
 

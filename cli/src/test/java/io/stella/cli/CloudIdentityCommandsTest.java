@@ -12,7 +12,7 @@ class CloudIdentityCommandsTest {
     Path dir;
 
     private Cli cli() throws Exception {
-        Cli cli = Cli.in(dir);
+        Cli cli = Cli.in(dir).withEnv("AWS_EC2_METADATA_DISABLED", "true"); // never IMDS, even on an EC2 host
         Files.writeString(cli.stellaHome().resolve("config.yaml"), """
                 registries:
                   - name: harbor-prod
@@ -38,10 +38,16 @@ class CloudIdentityCommandsTest {
     }
 
     @Test
-    void onACloudRegistryTheySayTheProviderIsNotInThisBuildRatherThanInventAnAnswer() throws Exception {
+    void onAnEcrRegistryWithNoAwsIdentityTheProviderSaysNoCredentialsAndHowToGiveOne() throws Exception {
+        // no AWS keys, an empty HOME (no ~/.aws), no instance metadata: nothing to sign a request with
         CliResult result = cli().run("registry", "iam-status", "prod-ecr");
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("needs the ecr credential provider").contains("aws sts get-caller-identity");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.AUTH);
+        assertThat(result.err()).contains("AUTH_NO_CREDENTIALS").contains("no AWS identity for ECR")
+                .contains("AWS_PROFILE").contains("AWS_ACCESS_KEY_ID").doesNotContain("not have");
+
+        CliResult verify = cli().run("registry", "iam", "verify", "prod-ecr");
+        assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(ExitCodes.AUTH);
+        assertThat(verify.out()).containsPattern("FAIL +sts:GetCallerIdentity +AUTH_NO_CREDENTIALS");
         assertThat(cli().run("registry", "iam-status", "missing").err()).contains("no registry named 'missing'")
                 .contains("harbor-prod, prod-ecr");
     }

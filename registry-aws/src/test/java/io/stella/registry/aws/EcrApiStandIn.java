@@ -49,7 +49,7 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  * the access key (recomputing it with the SDK's signer) and the session token of session keys, and records every
  * request for the tests to assert on.
  */
-final class EcrApiStandIn implements AutoCloseable {
+public final class EcrApiStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CREDENTIAL = Pattern.compile(
             "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]+)");
@@ -61,9 +61,9 @@ final class EcrApiStandIn implements AutoCloseable {
     }
 
     /** One request as received. */
-    record Call(String service, String action, String accessKeyId, String region, String signingService,
+    public record Call(String service, String action, String accessKeyId, String region, String signingService,
                 Map<String, String> headers, Map<String, String> params, JsonNode json) {
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -71,7 +71,7 @@ final class EcrApiStandIn implements AutoCloseable {
     record Fault(int status, String code, String message) {
     }
 
-    record Image(String digest, List<String> tags, Instant pushedAt, String manifest) {
+    public record Image(String digest, List<String> tags, Instant pushedAt, String manifest) {
     }
 
     private final HttpServer server;
@@ -102,16 +102,16 @@ final class EcrApiStandIn implements AutoCloseable {
         server.start();
     }
 
-    static EcrApiStandIn start(Clock clock) {
+    public static EcrApiStandIn start(Clock clock) {
         return new EcrApiStandIn(clock);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** An IAM user's long-term keys. */
-    EcrApiStandIn user(String accessKeyId, String secretKey, String account, String name) {
+    public EcrApiStandIn user(String accessKeyId, String secretKey, String account, String name) {
         principals.put(accessKeyId, new Principal(accessKeyId, secretKey, Optional.empty(), account,
                 "arn:aws:iam::" + account + ":user/" + name, "AIDA" + name.toUpperCase(Locale.ROOT), Optional.empty()));
         return this;
@@ -130,7 +130,7 @@ final class EcrApiStandIn implements AutoCloseable {
         return this;
     }
 
-    EcrApiStandIn repository(String account, String region, String name, Image... images) {
+    public EcrApiStandIn repository(String account, String region, String name, Image... images) {
         repositories.computeIfAbsent(account + "/" + region, k -> new ConcurrentHashMap<>()).put(name, List.of(images));
         return this;
     }
@@ -149,12 +149,12 @@ final class EcrApiStandIn implements AutoCloseable {
     }
 
     /** Answers {@code service:Action} (optionally {@code @account} of the caller) with an error from now on. */
-    EcrApiStandIn fault(String action, int status, String code, String message) {
+    public EcrApiStandIn fault(String action, int status, String code, String message) {
         faults.put(action, new Fault(status, code, message));
         return this;
     }
 
-    EcrApiStandIn clearFaults() {
+    public EcrApiStandIn clearFaults() {
         faults.clear();
         return this;
     }
@@ -166,12 +166,12 @@ final class EcrApiStandIn implements AutoCloseable {
     }
 
     /** GetAuthorizationToken sets each password it issues on this token service's user "AWS". */
-    EcrApiStandIn issuePasswordsTo(TokenService tokens) {
+    public EcrApiStandIn issuePasswordsTo(TokenService tokens) {
         registryTokens = tokens;
         return this;
     }
 
-    EcrApiStandIn tokenTtl(Duration ttl) {
+    public EcrApiStandIn tokenTtl(Duration ttl) {
         tokenTtl = ttl;
         return this;
     }
@@ -185,15 +185,15 @@ final class EcrApiStandIn implements AutoCloseable {
         }
     }
 
-    String lastPassword() {
+    public String lastPassword() {
         return lastPassword;
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String action) {
+    public List<Call> calls(String action) {
         return calls.stream().filter(c -> (c.service() + ":" + c.action()).equals(action)).toList();
     }
 

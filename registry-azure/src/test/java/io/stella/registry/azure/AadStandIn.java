@@ -38,17 +38,17 @@ import java.util.concurrent.Executors;
  * the documented error JSON with its AADSTS code; plus the OpenID metadata and instance discovery documents MSAL
  * may ask for. It checks certificate assertions' signatures and federated tokens' issuer/subject.
  */
-final class AadStandIn implements AutoCloseable {
+public final class AadStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
     static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     /** One token request as it arrived. */
-    record TokenRequest(String tenant, Map<String, String> form, Map<String, List<String>> headers) {
+    public record TokenRequest(String tenant, Map<String, String> form, Map<String, List<String>> headers) {
     }
 
     /** An app registration (service principal) in a tenant. */
-    static final class App {
+    public static final class App {
         final String tenant;
         final String clientId;
         final String objectId;
@@ -63,7 +63,7 @@ final class AadStandIn implements AutoCloseable {
             this.objectId = objectId;
         }
 
-        App secret(String value) {
+        public App secret(String value) {
             this.secret = value;
             return this;
         }
@@ -88,7 +88,7 @@ final class AadStandIn implements AutoCloseable {
     private final HttpsServer server;
     private volatile long expiresIn = 3599;
 
-    AadStandIn(TestCa ca) {
+    public AadStandIn(TestCa ca) {
         try {
             server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -102,11 +102,11 @@ final class AadStandIn implements AutoCloseable {
     }
 
     /** What {@code AZURE_AUTHORITY_HOST} is set to: {@code https://127.0.0.1:PORT/}. */
-    String authorityHost() {
+    public String authorityHost() {
         return "https://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    App app(String tenant, String clientId, String objectId) {
+    public App app(String tenant, String clientId, String objectId) {
         App app = new App(tenant, clientId, objectId);
         apps.put(tenant + "/" + clientId, app);
         return app;
@@ -116,7 +116,7 @@ final class AadStandIn implements AutoCloseable {
         this.expiresIn = seconds;
     }
 
-    List<TokenRequest> tokenRequests() {
+    public List<TokenRequest> tokenRequests() {
         return List.copyOf(tokenRequests);
     }
 
@@ -125,7 +125,7 @@ final class AadStandIn implements AutoCloseable {
     }
 
     /** The object id of the principal an access token of ours was issued to. */
-    Optional<String> principalOf(String accessToken) {
+    public Optional<String> principalOf(String accessToken) {
         return Optional.ofNullable(issuedTo.get(accessToken));
     }
 

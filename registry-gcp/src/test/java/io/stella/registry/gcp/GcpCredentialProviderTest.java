@@ -60,6 +60,24 @@ class GcpCredentialProviderTest {
     }
 
     @Test
+    void theServiceLoadedProviderTrustsTheCasOfRequestsCaBundle() throws Exception {
+        CredentialProvider installed = CredentialProviders.installed().forType(RegistryType.GAR).orElseThrow();
+        Map<String, Object> cloud = Map.of("service_account_key_file", keyFile.toString());
+        assertThatThrownBy(() -> installed.fetch(context(cloud, Map.of()), HOST)).as("the stand-in's CA is not trusted")
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(FailureCode.TLS_UNTRUSTED_CERTIFICATE);
+                    assertThat(e.hint()).contains("REQUESTS_CA_BUNDLE");
+                });
+
+        Path bundle = GcpFixtures.CA.writeCaPem(Files.createDirectories(dir.resolve("ca")));
+        ResolvedCredential credential = installed.fetch(context(cloud, Map.of("REQUESTS_CA_BUNDLE", bundle.toString())),
+                HOST);
+
+        assertThat(credential.credential()).isInstanceOfSatisfying(Credential.UsernamePassword.class,
+                up -> assertThat(google.issuedToken(up.password().reveal())).isTrue());
+    }
+
+    @Test
     void serviceAccountKeyIsExchangedForAnAccessTokenWithItsExpiry() {
         int before = google.assertionClaims().size();
         Instant asked = Instant.now();

@@ -24,10 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Throwaway Google identities and registry entries for the tests. */
-final class GcpFixtures {
-    static final String SA_EMAIL = "scanner@demo-project.iam.gserviceaccount.com";
+public final class GcpFixtures {
+    public static final String SA_EMAIL = "scanner@demo-project.iam.gserviceaccount.com";
     static final String KEY_ID = "4f1d0c6e2a9b";
-    static final String PROJECT = "demo-project";
+    public static final String PROJECT = "demo-project";
     static final String PROVIDER = "projects/123456789/locations/global/workloadIdentityPools/ci-pool/providers/gitlab";
     /** Part of every key file's private key text, so tests can assert it never leaks. */
     static final String KEY_SENTINEL = "private_key";
@@ -54,7 +54,7 @@ final class GcpFixtures {
     /** One service account key for all tests (2048-bit generation is slow). */
     static final KeyPair KEY = rsaKey();
 
-    static KeyPair rsaKey() {
+    public static KeyPair rsaKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -71,7 +71,7 @@ final class GcpFixtures {
     }
 
     /** A service account key file as the console downloads it, with {@code token_uri} pointing at the stand-in. */
-    static Path serviceAccountKey(Path dir, KeyPair key, String tokenUri) {
+    public static Path serviceAccountKey(Path dir, KeyPair key, String tokenUri) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", "service_account");
         json.put("project_id", PROJECT);

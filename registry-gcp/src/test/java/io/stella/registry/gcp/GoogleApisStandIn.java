@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * Credentials ({@code generateAccessToken}) and the Artifact Registry REST v1 calls. It checks what a real endpoint
  * checks (the JWT's RS256 signature, bearer tokens it issued) and records every request.
  */
-final class GoogleApisStandIn implements AutoCloseable {
+public final class GoogleApisStandIn implements AutoCloseable {
     static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     private static final Pattern GENERATE = Pattern.compile("/v1/projects/-/serviceAccounts/([^/:]+):generateAccessToken");
@@ -45,7 +45,7 @@ final class GoogleApisStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as seen. */
-    record Seen(String method, String path, String query, Map<String, String> headers, String body) {
+    public record Seen(String method, String path, String query, Map<String, String> headers, String body) {
         Map<String, String> form() {
             return GoogleApisStandIn.form(body);
         }
@@ -90,7 +90,7 @@ final class GoogleApisStandIn implements AutoCloseable {
     }
 
     /** Serves HTTPS with a certificate of {@code ca} for 127.0.0.1 (google-auth refuses plain http for STS and IAM). */
-    static GoogleApisStandIn start(TestCa ca) {
+    public static GoogleApisStandIn start(TestCa ca) {
         return start(ca, List.of("127.0.0.1"));
     }
 
@@ -103,7 +103,7 @@ final class GoogleApisStandIn implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "https://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -111,26 +111,26 @@ final class GoogleApisStandIn implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    String tokenUri() {
+    public String tokenUri() {
         return baseUrl() + "/token";
     }
 
     /** The public half of a service account key the token endpoint accepts assertions of. */
-    void registerKey(String clientEmail, PublicKey key) {
+    public void registerKey(String clientEmail, PublicKey key) {
         serviceAccountKeys.put(clientEmail, key);
     }
 
     /** Called with every access token issued to a caller (what the registry must accept as password). */
-    void onAccessToken(Consumer<String> listener) {
+    public void onAccessToken(Consumer<String> listener) {
         this.onAccessToken = listener;
     }
 
     /** A canned Artifact Registry list page: {@code path} is {@code /v1/…}, {@code pageToken} "" for the first. */
-    void page(String path, String pageToken, String json) {
+    public void page(String path, String pageToken, String json) {
         pages.put(path + "|" + pageToken, json);
     }
 
-    void grant(String repositoryName, String... permissions) {
+    public void grant(String repositoryName, String... permissions) {
         granted.put(repositoryName, Set.of(permissions));
     }
 
@@ -151,7 +151,7 @@ final class GoogleApisStandIn implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    List<Seen> requests(String pathPrefix) {
+    public List<Seen> requests(String pathPrefix) {
         return seen.stream().filter(s -> s.path().startsWith(pathPrefix)).toList();
     }
 
@@ -160,7 +160,7 @@ final class GoogleApisStandIn implements AutoCloseable {
         return List.copyOf(assertionClaims);
     }
 
-    boolean issuedToken(String token) {
+    public boolean issuedToken(String token) {
         return issued.contains(token);
     }
 

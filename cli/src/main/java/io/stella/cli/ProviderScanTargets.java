@@ -51,9 +51,9 @@ final class ProviderScanTargets {
         }
         Map<String, List<ProvidedRepository>> byHost = new TreeMap<>();
         discovery.repositories().forEach(r -> byHost.computeIfAbsent(r.registryHost(), h -> new ArrayList<>()).add(r));
+        // the entry's own registry first; none at all when every part of the listing failed
         List<String> hosts = new ArrayList<>(byHost.keySet());
-        hosts.remove(registry.hostKey());
-        if (byHost.containsKey(registry.hostKey()) || hosts.isEmpty()) {
+        if (hosts.remove(registry.hostKey())) {
             hosts.addFirst(registry.hostKey());
         }
         List<Target> targets = new ArrayList<>();

@@ -111,6 +111,11 @@ final class ScanRegistryCommand implements Callable<Integer> {
                 context.err().println("  hint: " + failure.failure().hint());
                 exit = Math.max(exit, ExitCodes.FAILURE);
             }
+            if (plan.targets().isEmpty()) {
+                context.err().println("INCOMPLETE: the " + plan.provider().orElse("cloud") + " provider could list no "
+                        + "registry of " + registry.name() + ": nothing was scanned.");
+                return ExitCodes.INCOMPLETE;
+            }
             return exit;
         } catch (VulnDbException e) {
             return access.fail(VulnDbAccess.asFailure(e));

@@ -256,6 +256,27 @@ class CloudProvidersCliIntegrationTest {
     }
 
     @Test
+    void anOrganizationsMemberThatDeniesItsRoleIsReportedAndNothingScannedIsIncomplete() {
+        String management = "999999999999";
+        String denying = "100000000003";
+        String managementRole = "arn:aws:iam::" + management + ":role/stella-org-reader";
+        // the member account has no OrganizationAccountAccessRole: AssumeRole is denied there
+        aws.role(managementRole, java.util.Optional.empty()).organizationAccount(denying, "ACTIVE");
+        Cli cli = awsCli();
+        CliResult configured = cli.runWithStdin("", List.of("registry", "configure", "org", "--type", "ecr", "--url",
+                management + ".dkr.ecr.us-east-1.amazonaws.com", "--cloud", "management_account_role_arn=" + managementRole,
+                "--cloud", "allow_list_member_account_ids=" + denying, "--cloud", "allow_list_regions=us-east-1"));
+        assertThat(configured.exitCode()).as(configured.toString()).isZero();
+
+        CliResult scan = cli.run("scan", "registry", "org", "--progress", "none");
+
+        assertThat(scan.exitCode()).as(scan.toString()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(scan.err()).contains("FAILED account " + denying + " of org: AUTH_INSUFFICIENT_SCOPE")
+                .contains("hint: ").contains("INCOMPLETE: the ecr provider could list no registry of org");
+        assertThat(scan.out()).as("no report that could read as clean").doesNotContain("Total:");
+    }
+
+    @Test
     void withNoAwsIdentityIamStatusIsNoCredentialsWithExit3() throws Exception {
         // no AWS keys or profiles and an empty HOME; instance metadata off in case this runs on EC2. The endpoint
         // still points at the stand-in, so that any request made without an identity would show in its calls.

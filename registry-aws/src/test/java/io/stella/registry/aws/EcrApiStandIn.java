@@ -125,7 +125,7 @@ public final class EcrApiStandIn implements AutoCloseable {
     }
 
     /** A role anyone known may assume, with the external id its trust policy requires, if any. */
-    EcrApiStandIn role(String roleArn, Optional<String> externalId) {
+    public EcrApiStandIn role(String roleArn, Optional<String> externalId) {
         roles.put(roleArn, externalId);
         return this;
     }
@@ -135,7 +135,7 @@ public final class EcrApiStandIn implements AutoCloseable {
         return this;
     }
 
-    EcrApiStandIn organizationAccount(String id, String state) {
+    public EcrApiStandIn organizationAccount(String id, String state) {
         synchronized (accounts) {
             accounts.put(id, state);
         }

@@ -360,6 +360,35 @@ class CloudProvidersCliIntegrationTest {
     }
 
     @Test
+    void oidcVerifyExplainsTheWorkloadIdentityFederationChain() throws Exception {
+        Cli cli = gcpCli().withEnv("STELLA_GCP_STS_ENDPOINT", google.baseUrl())
+                .withEnv("STELLA_GCP_IAMCREDENTIALS_ENDPOINT", google.baseUrl());
+        String audience = "//iam.googleapis.com/" + GcpFixtures.PROVIDER;
+        Path token = GcpFixtures.subjectToken(Files.createDirectories(dir.resolve("ci")), audience,
+                java.time.Instant.now().plusSeconds(600));
+        CliResult configured = cli.run("registry", "configure", "gar-wif", "--type", "gar", "--url", registry.baseUrl(),
+                "--ca-cert", caPem.toString(), "--project", GcpFixtures.PROJECT, "--region", "europe-west1",
+                "--workload-identity-provider", GcpFixtures.PROVIDER, "--cloud", "subject_token_file=" + token,
+                "--cloud", "service_account=" + GcpFixtures.SA_EMAIL);
+        assertThat(configured.exitCode()).as(configured.toString()).isZero();
+        int exchanges = google.requests("/v1/token").size();
+
+        CliResult chain = cli.run("registry", "oidc", "verify", "gar-wif");
+
+        assertThat(chain.exitCode()).as(chain.toString()).isZero();
+        assertThat(chain.out()).containsPattern("PASS +subject token").containsPattern("PASS +STS token exchange")
+                .containsPattern("PASS +service account impersonation").contains("project_path:team/app:ref:main")
+                .contains(GcpFixtures.SA_EMAIL).contains("Result: PASS");
+        assertThat(google.requests("/v1/token")).as("the subject token was exchanged at STS")
+                .hasSizeGreaterThan(exchanges);
+
+        GcpFixtures.subjectToken(dir.resolve("ci"), audience, java.time.Instant.now().minusSeconds(60));
+        CliResult expired = cli.run("registry", "oidc", "verify", "gar-wif");
+        assertThat(expired.exitCode()).as(expired.toString()).isEqualTo(ExitCodes.AUTH);
+        assertThat(expired.out()).containsPattern("FAIL +subject token").contains("Result: FAIL");
+    }
+
+    @Test
     void garRunbookWithAServiceAccountKeyFile() throws Exception {
         Cli cli = gcpCli();
         CliResult configured = cli.run("registry", "configure", "gar-lab", "--type", "gar", "--url", registry.baseUrl(),

@@ -28,7 +28,7 @@ public final class GcpFixtures {
     public static final String SA_EMAIL = "scanner@demo-project.iam.gserviceaccount.com";
     static final String KEY_ID = "4f1d0c6e2a9b";
     public static final String PROJECT = "demo-project";
-    static final String PROVIDER = "projects/123456789/locations/global/workloadIdentityPools/ci-pool/providers/gitlab";
+    public static final String PROVIDER = "projects/123456789/locations/global/workloadIdentityPools/ci-pool/providers/gitlab";
     /** Part of every key file's private key text, so tests can assert it never leaks. */
     static final String KEY_SENTINEL = "private_key";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -114,7 +114,7 @@ public final class GcpFixtures {
     }
 
     /** An OIDC token as a CI system writes it (the signature is not checked by stella, only by STS). */
-    static Path subjectToken(Path dir, String audience, Instant expiry) {
+    public static Path subjectToken(Path dir, String audience, Instant expiry) {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String header = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8));
         String claims = url.encodeToString(("{\"iss\":\"https://gitlab.example.com\",\"sub\":\"project_path:team/app:ref:main\","

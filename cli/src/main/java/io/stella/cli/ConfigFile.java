@@ -14,10 +14,8 @@ import io.stella.registry.failure.FailureCode;
 import io.stella.registry.failure.RegistryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
@@ -109,11 +107,7 @@ final class ConfigFile {
                 if (!secret) {
                     Files.setPosixFilePermissions(temp, existingModeOr(PosixFilePermissions.fromString("rw-r--r--")));
                 }
-                try {
-                    Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-                }
+                io.stella.cli.output.AtomicOutput.replace(temp, path);
             } finally {
                 Files.deleteIfExists(temp);
             }

@@ -2,10 +2,8 @@ package io.stella.cli.output;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes a JSON state file whole or not at all: a temp file in the same directory, then a rename. */
 public final class AtomicJsonFile {
@@ -17,11 +15,7 @@ public final class AtomicJsonFile {
         Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + "-", ".tmp");
         try {
             mapper.writeValue(temp.toFile(), value);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicOutput.replace(temp, file);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -58,7 +58,11 @@ final class CredentialDescription {
         if (c.isConfigured()) {
             return "basic (" + configuredSource(registry) + ")";
         }
-        return RegistryPreset.isCloud(registry.type()) ? "cloud (not configured)" : "docker config / helper / anonymous";
+        if (RegistryPreset.isCloud(registry.type())) {
+            return registry.cloud().isEmpty() ? "cloud (the environment's identity)"
+                    : "cloud (" + String.join(", ", registry.cloud().keys()) + ")";
+        }
+        return "docker config / helper / anonymous";
     }
 
     static String secretOf(Credential credential) {

@@ -25,7 +25,7 @@ record RegistryPreset(RegistryType type, Optional<String> url) {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
-    /** Types whose credentials come from a cloud provider's API (not built yet). */
+    /** Types whose credentials come from a cloud provider's API (a credential provider module). */
     static boolean isCloud(RegistryType type) {
         return type == RegistryType.ECR || type == RegistryType.GCR || type == RegistryType.ACR || type == RegistryType.GAR;
     }

@@ -89,7 +89,7 @@ public final class CredentialLease {
     /**
      * The registry rejected {@code rejected}: fetch the credential again, unless another request already did.
      *
-     * @return whether a different credential is now current (only then is retrying worth it)
+     * @return whether a credential with a different secret is now current (only then is retrying worth it)
      * @throws RegistryException when the renewal itself fails
      */
     public boolean renewAfterRejection(ResolvedCredential rejected) {
@@ -98,11 +98,11 @@ public final class CredentialLease {
         }
         lock.lock();
         try {
-            if (current != rejected) {
-                return true;
+            if (current == rejected) {
+                renew("rejected by the registry", true);
             }
-            renew("rejected by the registry", true);
-            return current != rejected;
+            // the same secret again (a static file re-read) would only be rejected again, and count towards a lockout
+            return !current.credential().equals(rejected.credential());
         } finally {
             lock.unlock();
         }

@@ -219,10 +219,13 @@ public final class RegistrySession {
             if (status / 100 == 2 || (status == 404 && request.notFoundIsAnswer())) {
                 return response;
             }
-            // Only a new token (or a first answer to a challenge not seen at ping) can change the outcome;
-            // re-sending rejected Basic credentials would only count towards an account lockout.
-            boolean reauthCanHelp = auth.method().equals("bearer") || challenge.isEmpty() || lease.renewable();
-            if (status == 401 && attempt == 0 && reauthCanHelp) {
+            // Only a new token, a first answer to a challenge not seen at ping, or a credential with another secret
+            // from a renewable source can change the outcome; re-sending rejected Basic credentials would only count
+            // towards an account lockout. (A bearer token's credential is renewed by fetchToken when the token
+            // service rejects it.)
+            boolean tokenCanHelp = auth.method().equals("bearer") || challenge.isEmpty();
+            boolean renewed = status == 401 && attempt == 0 && !tokenCanHelp && lease.renewAfterRejection(used);
+            if (status == 401 && attempt == 0 && (tokenCanHelp || renewed)) {
                 List<Challenge> fresh = ChallengeParser.parse(response.headers().allValues("www-authenticate"));
                 RegistryErrorBody.read(response.body());
                 fresh.stream().filter(Challenge::isBearer).findFirst()
@@ -230,7 +233,7 @@ public final class RegistrySession {
                         .ifPresent(c -> challenge = Optional.of(c));
                 trace.record(TraceEvent.Kind.INFO, "401 for " + request.description()
                         + fresh.stream().findFirst().map(c -> " (" + c + ")").orElse("") + "; re-authenticating once");
-                if (lease.renewAfterRejection(used)) {
+                if (renewed) {
                     trace.record(TraceEvent.Kind.CREDENTIAL, "credential for " + endpoint.registry()
                             + " fetched again from " + lease.peek().origin());
                 }

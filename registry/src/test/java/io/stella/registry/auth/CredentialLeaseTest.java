@@ -83,6 +83,15 @@ class CredentialLeaseTest {
     }
 
     @Test
+    void aSourceThatGivesTheSameRejectedSecretAgainIsNotRetried() {
+        ResolvedCredential first = credential("static", null);
+        CredentialLease lease = new CredentialLease(first, Optional.of(() -> credential("static", null)),
+                RefreshPolicy.DEFAULT, clock, CredentialLease.Listener.NONE);
+
+        assertThat(lease.renewAfterRejection(first)).as("re-sending it would only count towards a lockout").isFalse();
+    }
+
+    @Test
     void anAlreadyExpiredCredentialFromTheSourceIsNotFetchedOnEveryRequest() {
         AtomicInteger calls = new AtomicInteger();
         CredentialLease lease = new CredentialLease(credential("old", Duration.ofSeconds(-5)), Optional.of(() -> {

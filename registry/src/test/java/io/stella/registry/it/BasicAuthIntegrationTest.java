@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +94,47 @@ class BasicAuthIntegrationTest {
         long withCredentials = front.requests().stream().skip(before)
                 .filter(r -> r.header("authorization").isPresent()).count();
         assertThat(withCredentials).as("rejected Basic credentials must not be re-sent").isEqualTo(1);
+    }
+
+    @Test
+    void aRenewableSourceGivingTheSameWrongPasswordDoesNotGetItSentTwice() {
+        // a docker config file is renewable (re-read on rejection), but re-reading it gives the same password
+        ResolvedCredential wrong = Clients.user("alice", "wrong-SENTINEL");
+        io.stella.registry.auth.CredentialLease lease = new io.stella.registry.auth.CredentialLease(wrong,
+                Optional.of(() -> Clients.user("alice", "wrong-SENTINEL")), io.stella.registry.auth.RefreshPolicy.DEFAULT,
+                java.time.Clock.systemUTC(), io.stella.registry.auth.CredentialLease.Listener.NONE);
+        RegistryClient client = Clients.builder(front.host()).credential(lease).build();
+        int before = front.requestCount();
+
+        assertThatThrownBy(() -> client.resolve(ref(front.host(), "team/app:1.0"), Optional.empty()))
+                .isInstanceOfSatisfying(RegistryException.class,
+                        e -> assertThat(e.code()).isEqualTo(FailureCode.AUTH_INVALID_CREDENTIALS));
+        long withCredentials = front.requests().stream().skip(before)
+                .filter(r -> r.header("authorization").isPresent()).count();
+        assertThat(withCredentials).isEqualTo(1);
+        assertThat(lease.renewals()).as("the source was asked again once").isEqualTo(1);
+    }
+
+    @Test
+    void aBasicCredentialRotatedAtItsSourceIsFetchedAgainAfterTheRejection() {
+        // what an ECR registry (Basic challenge) sees when its 12-hour password died: the provider gives a new one
+        ResolvedCredential dead = Clients.user("alice", "expired-SENTINEL");
+        io.stella.registry.auth.CredentialLease lease = new io.stella.registry.auth.CredentialLease(dead,
+                Optional.of(() -> Clients.user("alice", PASSWORD)), io.stella.registry.auth.RefreshPolicy.DEFAULT,
+                java.time.Clock.systemUTC(), io.stella.registry.auth.CredentialLease.Listener.NONE);
+        RegistryClient client = Clients.builder(front.host()).credential(lease).build();
+        int before = front.requestCount();
+
+        client.resolve(ref(front.host(), "team/app:1.0"), Optional.empty());
+
+        assertThat(lease.renewals()).isEqualTo(1);
+        String deadHeader = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "alice:expired-SENTINEL".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> sent = front.requests().stream().skip(before).map(r -> r.header("authorization"))
+                .flatMap(Optional::stream).toList();
+        assertThat(sent).as("the dead password once, then only the new one").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(sent.getFirst()).isEqualTo(deadHeader);
+        assertThat(sent.subList(1, sent.size())).doesNotContain(deadHeader);
     }
 
     @Test

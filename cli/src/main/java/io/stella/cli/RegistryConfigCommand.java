@@ -16,7 +16,7 @@ final class RegistryConfigCommand extends GroupCommand {
     @Command(name = "set", mixinStandardHelpOptions = true,
             description = {"Set NAME.KEY to VALUE, e.g. harbor-prod.refresh_interval 11h.",
                     "Keys: url, type, auto_refresh, refresh_interval, timeout, tls.ca_cert, tls.insecure_skip_verify, "
-                            + "credentials.username, credentials.password_env, credentials.password_file, credentials.token_env."})
+                            + "credentials.username, credentials.password_env, credentials.password_file, credentials.token_env, cloud.<setting of the type's credential provider>."})
     static final class Set implements Callable<Integer> {
         private final Context context;
 
@@ -39,8 +39,7 @@ final class RegistryConfigCommand extends GroupCommand {
                 RegistrySettings.Target t = RegistrySettings.parse(target);
                 ConfigFile config = ConfigFile.of(context, file.config);
                 ObjectNode root = config.readTree();
-                ObjectNode entry = ConfigFile.entry(root, t.registry())
-                        .orElseThrow(() -> RegistryNames.notConfigured(config.load(), t.registry()));
+                ObjectNode entry = entry(config, root, t);
                 RegistrySettings.set(entry, t.key(), value);
                 config.write(context, root);
                 context.out().println(t.registry() + "." + t.key() + " = " + RegistrySettings.get(entry, t.key()).orElse(""));
@@ -71,8 +70,7 @@ final class RegistryConfigCommand extends GroupCommand {
                 RegistrySettings.Target t = RegistrySettings.parse(target);
                 ConfigFile config = ConfigFile.of(context, file.config);
                 ObjectNode root = config.readTree();
-                ObjectNode entry = ConfigFile.entry(root, t.registry())
-                        .orElseThrow(() -> RegistryNames.notConfigured(config.load(), t.registry()));
+                ObjectNode entry = entry(config, root, t);
                 Optional<String> value = RegistrySettings.get(entry, t.key());
                 if (value.isEmpty()) {
                     context.err().println(t.registry() + "." + t.key() + " is not set (the default applies)");
@@ -84,5 +82,11 @@ final class RegistryConfigCommand extends GroupCommand {
                 return new RegistryAccess(context, new CommonOptions(), false).fail(e);
             }
         }
+    }
+
+    /** The registry's entry in the file's tree, or the not-configured failure naming the configured ones. */
+    private static ObjectNode entry(ConfigFile config, ObjectNode root, RegistrySettings.Target target) {
+        return ConfigFile.entry(root, target.registry())
+                .orElseThrow(() -> RegistryNames.notConfigured(config.load(), target.registry()));
     }
 }
